@@ -1,0 +1,316 @@
+"""The one message catalogue: every user-facing sentence, in Dutch and English.
+
+Library code never builds user-facing prose itself; it names a message key and
+its parameters, and this module renders them. Dutch (``nl``) is the default
+language, English (``en``) the second; ``WATWERKT_LANG`` or
+:func:`set_language` switch the default for a process.
+
+Keys are grouped by layer (``model.``, ``dossier.``, ``coding.``, ``stats.``,
+``cli.`` …). A test asserts that every key has both languages and that both
+use the same ``{placeholders}``.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Final, Literal
+
+Language = Literal["nl", "en"]
+
+#: The languages every message exists in, default first.
+LANGUAGES: Final[tuple[Language, ...]] = ("nl", "en")
+
+_current: list[Language] = ["en" if os.environ.get("WATWERKT_LANG") == "en" else "nl"]
+
+
+def get_language() -> Language:
+    """Return the process-wide default language for messages."""
+    return _current[0]
+
+
+def set_language(lang: str) -> None:
+    """Set the process-wide default language (``"nl"`` or ``"en"``)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be one of {LANGUAGES}; got {lang!r}")
+    _current[0] = lang  # type: ignore[assignment]
+
+
+def message(key: str, lang: str | None = None, /, **params: object) -> str:
+    """Render catalogue message ``key`` in ``lang`` (default: the process language).
+
+    Parameters are formatted with :meth:`str.format`; values are shown as
+    given, so callers pass ``repr()`` where quoting matters.
+    """
+    entry = CATALOGUE[key]
+    text = entry[lang if lang in LANGUAGES else get_language()]  # type: ignore[index]
+    return text.format(**params) if params else text
+
+
+CATALOGUE: Final[dict[str, dict[str, str]]] = {
+    # ------------------------------------------------------------------ files
+    "file.not_found": {
+        "nl": "bestand bestaat niet",
+        "en": "file does not exist",
+    },
+    "file.not_utf8": {
+        "nl": "bestand is geen geldige UTF-8 (ongeldige byte op positie {position}); "
+        "sla het op als UTF-8",
+        "en": "file is not valid UTF-8 (invalid byte at position {position}); save it as UTF-8",
+    },
+    "file.empty": {
+        "nl": "bestand is leeg",
+        "en": "file is empty",
+    },
+    "file.yaml_syntax": {
+        "nl": "YAML-syntaxfout: {detail}",
+        "en": "YAML syntax error: {detail}",
+    },
+    "file.yaml_not_mapping": {
+        "nl": "verwacht een YAML-mapping (sleutel: waarde) bovenaan het bestand, kreeg {got}",
+        "en": "expected a YAML mapping (key: value) at the top of the file, got {got}",
+    },
+    "file.yaml_duplicate_key": {
+        "nl": "sleutel {key!r} komt twee keer voor (eerder op regel {first_line})",
+        "en": "key {key!r} appears twice (first on line {first_line})",
+    },
+    "file.outside_dossier": {
+        "nl": "pad {path!r} wijst buiten de dossiermap; gebruik een pad binnen de map",
+        "en": "path {path!r} points outside the dossier folder; use a path inside it",
+    },
+    "file.unsupported_sheet": {
+        "nl": "codeerblad {path!r} heeft een onbekende extensie; verwacht .csv of .xlsx",
+        "en": "coding sheet {path!r} has an unknown extension; expected .csv or .xlsx",
+    },
+    # ------------------------------------------------------------- validation
+    "field.unknown": {
+        "nl": "onbekend veld {field!r}{hint}",
+        "en": "unknown field {field!r}{hint}",
+    },
+    "field.did_you_mean": {
+        "nl": "; bedoelde u {suggestion!r}?",
+        "en": "; did you mean {suggestion!r}?",
+    },
+    "field.allowed": {
+        "nl": " (toegestaan: {allowed})",
+        "en": " (allowed: {allowed})",
+    },
+    "field.missing": {
+        "nl": "verplicht veld {field!r} ontbreekt",
+        "en": "required field {field!r} is missing",
+    },
+    "field.invalid": {
+        "nl": "veld {field!r}: verwacht {expected}, kreeg {got}",
+        "en": "field {field!r}: expected {expected}, got {got}",
+    },
+    "field.rule": {
+        "nl": "veld {field!r}: {rule}",
+        "en": "field {field!r}: {rule}",
+    },
+    # Names of expected kinds of value, used inside field.invalid.
+    "expect.string": {"nl": "tekst", "en": "text"},
+    "expect.int": {"nl": "een geheel getal", "en": "a whole number"},
+    "expect.number": {"nl": "een getal", "en": "a number"},
+    "expect.bool": {"nl": "ja/nee (true/false)", "en": "true/false"},
+    "expect.list": {"nl": "een lijst", "en": "a list"},
+    "expect.mapping": {"nl": "een mapping (sleutel: waarde)", "en": "a mapping (key: value)"},
+    "expect.one_of": {"nl": "een van {choices}", "en": "one of {choices}"},
+    "expect.pattern": {
+        "nl": "een code van kleine letters, cijfers, '-' of '_' (bijv. 'p1' of 'contact-leggen')",
+        "en": "a code of lower-case letters, digits, '-' or '_' (e.g. 'p1' or 'make-contact')",
+    },
+    "expect.non_empty": {"nl": "een niet-lege waarde", "en": "a non-empty value"},
+    "expect.at_least": {"nl": "een waarde ≥ {limit}", "en": "a value ≥ {limit}"},
+    "expect.greater_than": {"nl": "een waarde > {limit}", "en": "a value > {limit}"},
+    "expect.at_most": {"nl": "een waarde ≤ {limit}", "en": "a value ≤ {limit}"},
+    "expect.year": {"nl": "een jaartal", "en": "a year"},
+    # Model rules (domain checks beyond types).
+    "rule.effect_needs_data": {
+        "nl": "een effectgrootte heeft yi en vi, ruwe statistieken met een maat, of "
+        "alleen een richting van het effect nodig",
+        "en": "an effect estimate needs yi and vi, raw statistics with a measure, or "
+        "only a direction of effect",
+    },
+    "rule.yi_vi_together": {
+        "nl": "yi en vi horen samen: geef beide of geen van beide",
+        "en": "yi and vi belong together: give both or neither",
+    },
+    "rule.raw_needs_measure": {
+        "nl": "ruwe statistieken hebben een maat (measure) nodig, bijv. SMD of OR",
+        "en": "raw statistics need a measure, e.g. SMD or OR",
+    },
+    "rule.duplicate_id": {
+        "nl": "{kind} {id!r} is twee keer gedefinieerd (ook op regel {first_line})",
+        "en": "{kind} {id!r} is defined twice (also on line {first_line})",
+    },
+    "rule.unknown_principle": {
+        "nl": "werkzaam element {id!r} is niet gedefinieerd in dossier.yaml{hint}",
+        "en": "working principle {id!r} is not defined in dossier.yaml{hint}",
+    },
+    "rule.unknown_outcome": {
+        "nl": "uitkomst {id!r} is niet gedefinieerd in dossier.yaml{hint}",
+        "en": "outcome {id!r} is not defined in dossier.yaml{hint}",
+    },
+    "rule.unknown_reference": {
+        "nl": "referentie {key!r} staat in geen van de BibTeX-bibliotheken van het dossier",
+        "en": "reference {key!r} is in none of the dossier's BibTeX libraries",
+    },
+    "rule.text_source": {
+        "nl": "een auteurstekst heeft óf 'text' óf 'file', niet allebei en niet geen van beide",
+        "en": "an author text has either 'text' or 'file', not both and not neither",
+    },
+    "rule.rob_domain": {
+        "nl": "onbekend domein voor risico op vertekening",
+        "en": "unknown risk-of-bias domain",
+    },
+    # ------------------------------------------------------------------ kinds
+    "kind.principle": {"nl": "werkzaam element", "en": "working principle"},
+    "kind.outcome": {"nl": "uitkomst", "en": "outcome"},
+    "kind.study": {"nl": "studie", "en": "study"},
+    "kind.exclusion": {"nl": "uitsluiting", "en": "exclusion"},
+    # ----------------------------------------------------------------- coding
+    "coding.no_header": {
+        "nl": "codeerblad heeft geen kopregel met kolomnamen",
+        "en": "coding sheet has no header row with column names",
+    },
+    "coding.missing_column": {
+        "nl": "verplichte kolom {column!r} ontbreekt in de kopregel",
+        "en": "required column {column!r} is missing from the header row",
+    },
+    "coding.unknown_column": {
+        "nl": "onbekende kolom {column!r}{hint}; kolommen voor werkzame elementen heten "
+        "'principle:<id>'",
+        "en": "unknown column {column!r}{hint}; columns for working principles are named "
+        "'principle:<id>'",
+    },
+    "coding.duplicate_row": {
+        "nl": "rij is een exacte kopie van rij {other}",
+        "en": "row is an exact duplicate of row {other}",
+    },
+    "coding.ragged_row": {
+        "nl": "rij heeft {got} cellen, de kopregel {expected}",
+        "en": "row has {got} cells, the header row {expected}",
+    },
+    # ------------------------------------------------------------------ check
+    "check.ok": {
+        "nl": "{path}: geen problemen gevonden ({summary})",
+        "en": "{path}: no problems found ({summary})",
+    },
+    "check.summary": {
+        "nl": "{principles} werkzame elementen, {outcomes} uitkomsten, {references} "
+        "referenties, {rows} gecodeerde effecten",
+        "en": "{principles} working principles, {outcomes} outcomes, {references} "
+        "references, {rows} coded effects",
+    },
+    "check.problems": {
+        "nl": "{count} probleem/problemen gevonden",
+        "en": "{count} problem(s) found",
+    },
+    "check.no_dossier": {
+        "nl": "geen dossier.yaml gevonden in {path}",
+        "en": "no dossier.yaml found in {path}",
+    },
+    # ------------------------------------------------------------------ stats
+    # Shared by every function in watwerkt.stats (see watwerkt/stats/_validation.py).
+    "stats.bad_option": {
+        "nl": "De parameter {argument!r} van {function}() moet een van {choices} zijn; "
+        "kreeg {got!r}.",
+        "en": "The {argument!r} parameter of {function}() must be one of {choices}; "
+        "got {got!r}.",
+    },
+    "stats.bad_level": {
+        "nl": "De parameter 'level' van {function}() moet tussen 0 en 1 liggen "
+        "(bijv. 0.95); kreeg {got!r}.",
+        "en": "The 'level' parameter of {function}() must lie between 0 and 1 "
+        "(e.g. 0.95); got {got!r}.",
+    },
+    "stats.non_numeric": {
+        "nl": "{argument!r} van {function}() moet numeriek zijn; niet-numerieke waarden op "
+        "positie(s) {positions}.",
+        "en": "{argument!r} of {function}() must be numeric; non-numeric values at "
+        "position(s) {positions}.",
+    },
+    "stats.not_1d": {
+        "nl": "{argument!r} van {function}() moet een eendimensionale reeks zijn; "
+        "kreeg vorm {shape}.",
+        "en": "{argument!r} of {function}() must be one-dimensional; got shape {shape}.",
+    },
+    "stats.length_mismatch": {
+        "nl": "{argument!r} van {function}() heeft lengte {got}, maar {other!r} heeft "
+        "lengte {expected}; alle invoer moet even lang zijn.",
+        "en": "{argument!r} of {function}() has length {got}, but {other!r} has length "
+        "{expected}; all inputs must have the same length.",
+    },
+    "stats.empty": {
+        "nl": "{function}() kreeg geen enkele studie ({argument!r} is leeg); "
+        "er is minstens {minimum} nodig.",
+        "en": "{function}() got no studies ({argument!r} is empty); "
+        "at least {minimum} needed.",
+    },
+    "stats.too_few": {
+        "nl": "{function}() heeft minstens {minimum} studies nodig voor {purpose}; kreeg {got}.",
+        "en": "{function}() needs at least {minimum} studies for {purpose}; got {got}.",
+    },
+    "stats.nan": {
+        "nl": "{argument!r} van {function}() bevat ontbrekende of oneindige waarden op "
+        "positie(s) {positions}; laat die studies weg of vul ze aan.",
+        "en": "{argument!r} of {function}() contains missing or infinite values at "
+        "position(s) {positions}; drop those studies or complete them.",
+    },
+    "stats.nonpositive_variance": {
+        "nl": "{argument!r} van {function}() moet positieve varianties bevatten; "
+        "nul of negatief op positie(s) {positions}.",
+        "en": "{argument!r} of {function}() must hold positive variances; "
+        "zero or negative at position(s) {positions}.",
+    },
+    "stats.negative": {
+        "nl": "{argument!r} van {function}() mag niet negatief zijn; "
+        "negatief op positie(s) {positions}.",
+        "en": "{argument!r} of {function}() must not be negative; "
+        "negative at position(s) {positions}.",
+    },
+    "stats.impossible_raw": {
+        "nl": "{function}(): onmogelijke ruwe gegevens in {argument!r} op rij(en) "
+        "{positions}: {rule}.",
+        "en": "{function}(): impossible raw data in {argument!r} at row(s) "
+        "{positions}: {rule}.",
+    },
+    "stats.missing_column": {
+        "nl": "{function}(): maat {measure!r} heeft de kolom {argument!r} nodig "
+        "(nodig: {required}).",
+        "en": "{function}(): measure {measure!r} needs the column {argument!r} "
+        "(required: {required}).",
+    },
+    "stats.singular_moderators": {
+        "nl": "{function}(): de moderatormatrix is singulier (kolommen {columns} zijn "
+        "lineair afhankelijk); laat een van die moderatoren weg.",
+        "en": "{function}(): the moderator matrix is singular (columns {columns} are "
+        "linearly dependent); drop one of those moderators.",
+    },
+    "stats.moderators_missing_rows": {
+        "nl": "{function}(): {count} studie(s) weggelaten omdat een moderator ontbreekt "
+        "(positie(s) {positions}).",
+        "en": "{function}(): {count} study(ies) left out because a moderator is missing "
+        "(position(s) {positions}).",
+    },
+    "stats.no_convergence": {
+        "nl": "{function}(): schatter {method!r} convergeerde niet na {iterations} "
+        "iteraties (laatste verandering {change:.3g}); probeer method='DL' of 'PM', "
+        "of verhoog maxiter.",
+        "en": "{function}(): estimator {method!r} did not converge after {iterations} "
+        "iterations (last change {change:.3g}); try method='DL' or 'PM', or raise maxiter.",
+    },
+    # --- stats: effect sizes (add keys for watwerkt/stats/effect_sizes here)
+    # --- stats: pooling and meta-regression (add keys here)
+    # --- stats: bias, sensitivity, influence (add keys here)
+    # --- stats: multilevel and robust (add keys here)
+    # -------------------------------------------------------------------- cli
+    "cli.error": {"nl": "fout: {detail}", "en": "error: {detail}"},
+    "cli.unknown_schema": {
+        "nl": "onbekend schema {kind!r}; kies uit {choices}",
+        "en": "unknown schema {kind!r}; choose from {choices}",
+    },
+    "cli.debug_hint": {
+        "nl": "(gebruik --debug voor de volledige traceback)",
+        "en": "(use --debug for the full traceback)",
+    },
+}

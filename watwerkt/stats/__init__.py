@@ -1,0 +1,11 @@
+"""Numeric core: effect sizes, pooling, heterogeneity, meta-regression, bias.
+
+Arrays in, result objects out; knows nothing of dossiers. Every estimator is
+checked against R's metafor on published datasets (``tests/reference/``).
+The names below are the stable public surface; ``__all__`` is kept sorted and
+tested.
+"""
+
+from __future__ import annotations
+
+__all__: list[str] = []
