@@ -1,0 +1,60 @@
+"""Shared test settings: named tolerances and the committed metafor reference values."""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+REFERENCE_DIR = Path(__file__).parent / "reference"
+
+#: Tolerances per kind of quantity, against metafor 3.8 run with tight convergence
+#: (threshold=1e-12 / tol=1e-13, see tests/reference/make_reference.R). Closed-form
+#: quantities agree to rounding error; iterative ones (REML/ML/EB/PM tau2, Q-profile
+#: bounds) carry the residual error of the two optimisers, well below 1e-6 relative.
+#: ``abs`` is the absolute floor for values near zero (e.g. tau2 = 0, estimate ≈ 0).
+TOL: dict[str, dict[str, float]] = {
+    "estimate": {"rel": 1e-6, "abs": 1e-8},
+    "se": {"rel": 1e-6, "abs": 1e-8},
+    "tau2": {"rel": 1e-6, "abs": 1e-8},
+    "pvalue": {"rel": 1e-6, "abs": 1e-10},
+    "statistic": {"rel": 1e-6, "abs": 1e-8},
+    "ci": {"rel": 1e-6, "abs": 1e-8},
+    "i2": {"rel": 1e-6, "abs": 1e-6},  # percent
+    "q": {"rel": 1e-6, "abs": 1e-8},
+    "yi": {"rel": 1e-9, "abs": 1e-12},  # effect sizes are closed-form
+    "vi": {"rel": 1e-9, "abs": 1e-12},
+}
+
+
+@cache
+def load_reference(name: str) -> dict[str, Any]:
+    """Return ``tests/reference/<name>.json`` (written by make_reference.R)."""
+    with (REFERENCE_DIR / f"{name}.json").open(encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    return data
+
+
+def assert_close(actual: Any, expected: Any, kind: str, what: str = "") -> None:
+    """Assert ``actual`` equals metafor's ``expected`` within ``TOL[kind]``.
+
+    ``None`` in the reference stands for R's NA/NULL and must match NaN/None.
+    """
+    tol = TOL[kind]
+    exp = np.asarray([np.nan if v is None else v for v in np.atleast_1d(expected)], dtype=float)
+    act = np.asarray(
+        [np.nan if v is None else v for v in np.atleast_1d(np.asarray(actual, dtype=object))],
+        dtype=float,
+    )
+    np.testing.assert_allclose(
+        act, exp, rtol=tol["rel"], atol=tol["abs"], equal_nan=True, err_msg=what
+    )
+
+
+def in_ci() -> bool:
+    """Return True on CI, where optional-dependency tests must fail, not skip."""
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
