@@ -5,10 +5,18 @@
 #: method, not the optimiser.
 tight <- list(threshold = 1e-12, tol = 1e-13, maxiter = 10000, stepadj = 0.5)
 
-# NA/NaN/Inf as JSON null; numbers with 17 significant digits.
+# Numbers as JSON with 17 significant digits ("%.17g", which round-trips doubles
+# exactly; jsonlite itself stops at 15); NA/NaN/Inf become null. num() keeps a
+# length-1 value a scalar, vec() always writes an array.
+.fmt <- function(x) ifelse(is.finite(x), sprintf("%.17g", x), "null")
 num <- function(x) {
   x <- unname(as.numeric(x))
-  lapply(x, function(v) if (is.na(v) || !is.finite(v)) NULL else v)
+  if (length(x) == 1) structure(.fmt(x), class = "json")
+  else structure(paste0("[", paste(.fmt(x), collapse = ","), "]"), class = "json")
+}
+vec <- function(x) {
+  x <- unname(as.numeric(x))
+  structure(paste0("[", paste(.fmt(x), collapse = ","), "]"), class = "json")
 }
 
 source_block <- function(calls) {
@@ -23,6 +31,6 @@ source_block <- function(calls) {
 
 write_reference <- function(x, area) {
   path <- file.path("tests/reference", paste0(area, ".json"))
-  writeLines(toJSON(x, auto_unbox = TRUE, digits = NA, null = "null", pretty = TRUE), path)
+  writeLines(toJSON(x, auto_unbox = TRUE, json_verbatim = TRUE, na = "null", null = "null", pretty = TRUE), path)
   message("wrote ", path)
 }
