@@ -57,6 +57,10 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "sla het op als UTF-8",
         "en": "file is not valid UTF-8 (invalid byte at position {position}); save it as UTF-8",
     },
+    "file.not_found_named": {
+        "nl": "bestand {path!r} bestaat niet (paden zijn relatief aan de map van dossier.yaml)",
+        "en": "file {path!r} does not exist (paths are relative to the folder of dossier.yaml)",
+    },
     "file.empty": {
         "nl": "bestand is leeg",
         "en": "file is empty",
@@ -190,6 +194,57 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "nl": "rij heeft {got} cellen, de kopregel {expected}",
         "en": "row has {got} cells, the header row {expected}",
     },
+    "coding.study_conflict": {
+        "nl": "studie {study!r} heeft hier {field}={got!r}, maar {expected!r} op rij {other}; "
+        "studiegegevens moeten op elke rij van een studie gelijk zijn",
+        "en": "study {study!r} has {field}={got!r} here, but {expected!r} on row {other}; "
+        "study details must agree on every row of a study",
+    },
+    "coding.bad_flag": {
+        "nl": "kolom {column!r}: verwacht 1/0, ja/nee of leeg, kreeg {got!r}",
+        "en": "column {column!r}: expected 1/0, yes/no or empty, got {got!r}",
+    },
+    "coding.unknown_study_reference": {
+        "nl": "studie {study!r} verwijst naar referentie {key!r}, die in geen van de "
+        "BibTeX-bibliotheken van het dossier staat{hint}",
+        "en": "study {study!r} cites reference {key!r}, which is in none of the dossier's "
+        "BibTeX libraries{hint}",
+    },
+    # ------------------------------------------------------------------ audit
+    "audit.unaccounted": {
+        "nl": "referentie {key!r} is niet verantwoord: codeer haar in een codeerblad of sluit "
+        "haar uit met een reden (exclusions in dossier.yaml)",
+        "en": "reference {key!r} is unaccounted for: code it in a coding sheet or exclude it "
+        "with a reason (exclusions in dossier.yaml)",
+    },
+    "audit.excluded_and_coded": {
+        "nl": "referentie {key!r} is uitgesloten in dossier.yaml maar ook gecodeerd (rij {row} "
+        "van {sheet}); kies één van beide",
+        "en": "reference {key!r} is excluded in dossier.yaml but also coded (row {row} of "
+        "{sheet}); choose one",
+    },
+    "audit.unknown_exclusion": {
+        "nl": "uitgesloten referentie {key!r} staat in geen van de BibTeX-bibliotheken{hint}",
+        "en": "excluded reference {key!r} is in none of the BibTeX libraries{hint}",
+    },
+    # ---------------------------------------------------------------- library
+    "bibtex.failed_block": {
+        "nl": "BibTeX-item kon niet worden gelezen ({detail}); de rest van het bestand is wel "
+        "ingelezen",
+        "en": "BibTeX entry could not be read ({detail}); the rest of the file was read",
+    },
+    "bibtex.duplicate_key": {
+        "nl": "citatiesleutel {key!r} komt twee keer voor (eerder op regel {first_line})",
+        "en": "citation key {key!r} appears twice (first on line {first_line})",
+    },
+    "bibtex.missing_field": {
+        "nl": "item {key!r} mist het veld {field!r}",
+        "en": "entry {key!r} lacks the field {field!r}",
+    },
+    "bibtex.bad_field": {
+        "nl": "item {key!r}: veld {field!r} verwacht {expected}, kreeg {got!r}",
+        "en": "entry {key!r}: field {field!r} expected {expected}, got {got!r}",
+    },
     # ------------------------------------------------------------------ check
     "check.ok": {
         "nl": "{path}: geen problemen gevonden ({summary})",
@@ -205,6 +260,8 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "nl": "{count} probleem/problemen gevonden",
         "en": "{count} problem(s) found",
     },
+    "check.included": {"nl": "gecodeerd", "en": "coded"},
+    "check.excluded": {"nl": "uitgesloten met reden", "en": "excluded with a reason"},
     "check.no_dossier": {
         "nl": "geen dossier.yaml gevonden in {path}",
         "en": "no dossier.yaml found in {path}",
@@ -300,7 +357,138 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "iterations (last change {change:.3g}); try method='DL' or 'PM', or raise maxiter.",
     },
     # --- stats: effect sizes (add keys for watwerkt/stats/effect_sizes here)
+    "stats.es.unknown_column": {
+        "nl": "{function}(): maat {measure!r} kent de kolom {argument!r} niet "
+        "(toegestaan: {allowed}).",
+        "en": "{function}(): measure {measure!r} does not take the column {argument!r} "
+        "(allowed: {allowed}).",
+    },
+    "stats.es.negative_sd": {
+        "nl": "{function}(): negatieve standaarddeviatie in {argument!r} op rij(en) {positions}.",
+        "en": "{function}(): negative standard deviation in {argument!r} at row(s) {positions}.",
+    },
+    "stats.es.n_below_one": {
+        "nl": "{function}(): steekproefgrootte kleiner dan 1 in {argument!r} op rij(en) "
+        "{positions}.",
+        "en": "{function}(): sample size below 1 in {argument!r} at row(s) {positions}.",
+    },
+    "stats.es.negative_count": {
+        "nl": "{function}(): negatief aantal in {argument!r} op rij(en) {positions}.",
+        "en": "{function}(): negative count in {argument!r} at row(s) {positions}.",
+    },
+    "stats.es.events_exceed_n": {
+        "nl": "{function}(): meer gebeurtenissen in {argument!r} dan deelnemers ({total!r}) "
+        "op rij(en) {positions}.",
+        "en": "{function}(): more events in {argument!r} than participants ({total!r}) "
+        "at row(s) {positions}.",
+    },
+    "stats.es.total_mismatch": {
+        "nl": "{function}(): {argument!r} is niet gelijk aan {parts} op rij(en) {positions}.",
+        "en": "{function}(): {argument!r} does not equal {parts} at row(s) {positions}.",
+    },
+    "stats.es.correlation_range": {
+        "nl": "{function}(): correlatie in {argument!r} buiten [-1, 1] op rij(en) {positions}.",
+        "en": "{function}(): correlation in {argument!r} outside [-1, 1] at row(s) {positions}.",
+    },
+    "stats.es.p_range": {
+        "nl": "{function}(): p-waarde in {argument!r} buiten (0, 1] op rij(en) {positions}.",
+        "en": "{function}(): p-value in {argument!r} outside (0, 1] at row(s) {positions}.",
+    },
+    "stats.es.negative_statistic": {
+        "nl": "{function}(): negatieve toetsingsgrootheid in {argument!r} op rij(en) "
+        "{positions}; een F-waarde is nooit negatief.",
+        "en": "{function}(): negative test statistic in {argument!r} at row(s) {positions}; "
+        "an F value is never negative.",
+    },
+    "stats.es.bad_direction": {
+        "nl": "{function}(): richting in {argument!r} moet +1 of -1 zijn; anders op rij(en) "
+        "{positions}.",
+        "en": "{function}(): direction in {argument!r} must be +1 or -1; otherwise at row(s) "
+        "{positions}.",
+    },
+    "stats.es.bad_add": {
+        "nl": "De parameter 'add' van {function}() moet een eindig getal ≥ 0 zijn; kreeg {got!r}.",
+        "en": "The 'add' parameter of {function}() must be a finite number ≥ 0; got {got!r}.",
+    },
+    "stats.es.rows_not_computable": {
+        "nl": "{function}(): effectgrootte {measure!r} is niet te berekenen op rij(en) "
+        "{positions} (oneindig of ongedefinieerd); yi/vi zijn NaN, zie de kolom 'note'.",
+        "en": "{function}(): effect size {measure!r} cannot be computed at row(s) {positions} "
+        "(infinite or undefined); yi/vi are NaN, see the 'note' column.",
+    },
+    "stats.es.note.missing": {
+        "nl": "ontbrekende invoer: {columns}",
+        "en": "missing input: {columns}",
+    },
+    "stats.es.note.double_zero": {
+        "nl": "geen gebeurtenissen (of alleen gebeurtenissen) in beide groepen; weggelaten "
+        "(drop00)",
+        "en": "no events (or only events) in both groups; dropped (drop00)",
+    },
+    "stats.es.note.not_computable": {
+        "nl": "niet te berekenen met deze gegevens (oneindig of ongedefinieerd)",
+        "en": "not computable from these data (infinite or undefined)",
+    },
+    "stats.es.note.small_n": {
+        "nl": "steekproef te klein om de steekproefvariantie te schatten",
+        "en": "sample too small to estimate the sampling variance",
+    },
+    "stats.mh.tables_omitted": {
+        "nl": "{function}(): {count} tabel(len) met ontbrekende cellen weggelaten "
+        "(positie(s) {positions}).",
+        "en": "{function}(): {count} table(s) with missing cells left out "
+        "(position(s) {positions}).",
+    },
+    "stats.mh.yi_omitted": {
+        "nl": "{function}(): {count} studie(s) zonder berekenbare yi/vi (positie(s) "
+        "{positions}) tellen niet mee in de heterogeniteitstoets.",
+        "en": "{function}(): {count} study(ies) without computable yi/vi (position(s) "
+        "{positions}) are left out of the heterogeneity test.",
+    },
+    "stats.mh.no_events": {
+        "nl": "{function}(): een van de twee uitkomsten komt in geen enkele tabel voor; "
+        "de methode van Peto is dan niet bruikbaar.",
+        "en": "{function}(): one of the two outcomes occurs in none of the tables; "
+        "Peto's method cannot be used.",
+    },
+    "stats.vote.bad_direction": {
+        "nl": "{function}(): onbekende richting in {argument!r} op positie(s) {positions}; "
+        "gebruik +1/-1/0 of 'positive'/'negative'/'none'.",
+        "en": "{function}(): unknown direction in {argument!r} at position(s) {positions}; "
+        "use +1/-1/0 or 'positive'/'negative'/'none'.",
+    },
     # --- stats: pooling and meta-regression (add keys here)
+    # --- stats: batch meta-analysis (watwerkt/stats/batch.py)
+    "stats.batch_missing_column": {
+        "nl": "{function}(): de kolom {argument!r} staat niet in de tabel (kolommen: {columns}).",
+        "en": "{function}(): the column {argument!r} is not in the frame (columns: {columns}).",
+    },
+    "stats.batch_invalid_rows": {
+        "nl": "{function}(): {count} rij(en) met een ontbrekende of oneindige {yi!r}, of een "
+        "{vi!r} die ontbreekt, oneindig of ≤ 0 is; rijlabels per groep: {detail}. "
+        "Laat die rijen weg of vul ze aan.",
+        "en": "{function}(): {count} row(s) with a missing or infinite {yi!r}, or a {vi!r} "
+        "that is missing, infinite or ≤ 0; row labels by group: {detail}. "
+        "Drop or complete those rows.",
+    },
+    "stats.batch_not_converged": {
+        "nl": "{function}(): schatter {method!r} convergeerde niet in {count} groep(en): "
+        "{groups}; daar is 'converged' False.",
+        "en": "{function}(): estimator {method!r} did not converge in {count} group(s): "
+        "{groups}; 'converged' is False there.",
+    },
+    "stats.batch_tau2_max": {
+        "nl": "{function}(): in {count} groep(en) ligt τ² van {method!r} boven de zoekgrens "
+        "'tau2_max' ({groups}); daar is tau2 NaN en 'converged' False.",
+        "en": "{function}(): in {count} group(s) the {method!r} τ² lies above the search "
+        "limit 'tau2_max' ({groups}); tau2 is NaN and 'converged' False there.",
+    },
+    "stats.batch_ll0_reset": {
+        "nl": "{function}(): in {count} groep(en) bleef {method!r} steken in een lokaal "
+        "maximum; τ² is daar op 0 gezet ({groups}).",
+        "en": "{function}(): in {count} group(s) {method!r} got stuck at a local maximum; "
+        "τ² was set to 0 there ({groups}).",
+    },
     # --- stats: bias, sensitivity, influence (add keys here)
     # --- stats: multilevel and robust (add keys here)
     # -------------------------------------------------------------------- cli

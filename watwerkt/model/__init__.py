@@ -1,3 +1,52 @@
-"""The principles model: typed domain objects, no I/O and no statistics."""
+"""The principles model: typed domain objects, no I/O and no statistics.
 
-__all__: list[str] = []
+This is the stable import surface for other packages: every name in
+``__all__`` (kept sorted, checked by a test) is public. Objects are immutable
+pydantic models; ``to_dict()`` gives JSON-ready data and
+``Model.model_validate(data)`` reads it back.
+"""
+
+from watwerkt.model.consistency import Inconsistency, find_inconsistencies
+from watwerkt.model.dossier import AuthorText, Dossier, Exclusion, Scope, SearchStrategy, Theme
+from watwerkt.model.enums import (
+    CertaintyLevel,
+    DesiredDirection,
+    EffectDirection,
+    Measure,
+    RecognitionLevel,
+    RiskOfBias,
+    StudyDesign,
+)
+from watwerkt.model.finding import Certainty, CertaintyReason, Conclusion, Finding
+from watwerkt.model.principle import Principle
+from watwerkt.model.reference import Person, Reference
+from watwerkt.model.study import EffectEstimate, Outcome, RiskOfBiasAssessment, Study
+
+__all__ = [
+    "AuthorText",
+    "Certainty",
+    "CertaintyLevel",
+    "CertaintyReason",
+    "Conclusion",
+    "DesiredDirection",
+    "Dossier",
+    "EffectDirection",
+    "EffectEstimate",
+    "Exclusion",
+    "Finding",
+    "Inconsistency",
+    "Measure",
+    "Outcome",
+    "Person",
+    "Principle",
+    "RecognitionLevel",
+    "Reference",
+    "RiskOfBias",
+    "RiskOfBiasAssessment",
+    "Scope",
+    "SearchStrategy",
+    "Study",
+    "StudyDesign",
+    "Theme",
+    "find_inconsistencies",
+]
