@@ -8,7 +8,6 @@ tracebacks appear only with ``--debug``.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -39,10 +38,13 @@ def _handle_errors(func: F) -> F:
                 raise
             click.echo(message("cli.error", None, detail=exc.render()), err=True)
             ctx.exit(1)
-        except (OSError, MemoryError) as exc:
+        except (click.exceptions.Exit, click.ClickException):
+            raise
+        except Exception as exc:  # an unexpected failure: one line, traceback only with --debug
             if debug:
                 raise
-            click.echo(message("cli.error", None, detail=str(exc)), err=True)
+            detail = f"{type(exc).__name__}: {exc}".splitlines()[0]
+            click.echo(message("cli.error", None, detail=detail), err=True)
             click.echo(message("cli.debug_hint"), err=True)
             ctx.exit(2)
 
@@ -90,16 +92,16 @@ def check(dossier: Path) -> None:
         click.echo(problem.render(), err=False)
     if evidence.problems:
         click.echo(message("check.problems", None, count=len(evidence.problems)), err=True)
-        sys.exit(1)
+        click.get_current_context().exit(1)
     assert evidence.dossier is not None  # no problems means the dossier was read  # noqa: S101
     summary = message(
         "check.summary",
         None,
         principles=len(evidence.dossier.principles),
         outcomes=len(evidence.dossier.outcomes),
-        references=f"{len(evidence.references)} ({evidence.count(ReferenceStatus.INCLUDED)} "
-        f"{message('check.included')}, {evidence.count(ReferenceStatus.EXCLUDED)} "
-        f"{message('check.excluded')})",
+        references=len(evidence.references),
+        included=evidence.count(ReferenceStatus.INCLUDED),
+        excluded=evidence.count(ReferenceStatus.EXCLUDED),
         rows=len(evidence.effects),
     )
     click.echo(message("check.ok", None, path=str(dossier), summary=summary))

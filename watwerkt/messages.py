@@ -205,10 +205,9 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "en": "column {column!r}: expected 1/0, yes/no or empty, got {got!r}",
     },
     "coding.unknown_study_reference": {
-        "nl": "studie {study!r} verwijst naar referentie {key!r}, die in geen van de "
-        "BibTeX-bibliotheken van het dossier staat{hint}",
-        "en": "study {study!r} cites reference {key!r}, which is in none of the dossier's "
-        "BibTeX libraries{hint}",
+        "nl": "referentie {key!r} staat in geen van de BibTeX-bibliotheken van het "
+        "dossier{hint}",
+        "en": "reference {key!r} is in none of the dossier's BibTeX libraries{hint}",
     },
     # ------------------------------------------------------------------ audit
     "audit.unaccounted": {
@@ -251,17 +250,17 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "en": "{path}: no problems found ({summary})",
     },
     "check.summary": {
-        "nl": "{principles} werkzame elementen, {outcomes} uitkomsten, {references} "
-        "referenties, {rows} gecodeerde effecten",
-        "en": "{principles} working principles, {outcomes} outcomes, {references} "
-        "references, {rows} coded effects",
+        "nl": "{principles} werkzame elementen, {outcomes} uitkomst(en), {references} "
+        "referenties ({included} gecodeerd, {excluded} uitgesloten met reden), "
+        "{rows} gecodeerde effecten",
+        "en": "{principles} working principles, {outcomes} outcome(s), {references} "
+        "references ({included} coded, {excluded} excluded with a reason), "
+        "{rows} coded effects",
     },
     "check.problems": {
         "nl": "{count} probleem/problemen gevonden",
         "en": "{count} problem(s) found",
     },
-    "check.included": {"nl": "gecodeerd", "en": "coded"},
-    "check.excluded": {"nl": "uitgesloten met reden", "en": "excluded with a reason"},
     "check.no_dossier": {
         "nl": "geen dossier.yaml gevonden in {path}",
         "en": "no dossier.yaml found in {path}",
@@ -490,6 +489,46 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "τ² was set to 0 there ({groups}).",
     },
     # --- stats: bias, sensitivity, influence (add keys here)
+    "stats.bias.too_few": {
+        "nl": "{function}() heeft minstens {minimum} studies nodig; kreeg er {got}.",
+        "en": "{function}() needs at least {minimum} studies; got {got}.",
+    },
+    "stats.bias.no_sample_sizes": {
+        "nl": "{function}(): de voorspeller {predictor!r} gebruikt steekproefgroottes; "
+        "geef ze mee als {argument!r}.",
+        "en": "{function}(): the predictor {predictor!r} uses sample sizes; "
+        "pass them as {argument!r}.",
+    },
+    "stats.bias.constant_predictor": {
+        "nl": "{function}(): de voorspeller {predictor!r} is voor elke studie gelijk, "
+        "dus de regressietoets kan niet worden geschat.",
+        "en": "{function}(): the predictor {predictor!r} is the same for every study, "
+        "so the regression test cannot be fitted.",
+    },
+    "stats.bias.constant_ranks": {
+        "nl": "{function}(): Kendalls tau is niet gedefinieerd, want alle "
+        "gestandaardiseerde effecten of alle varianties zijn gelijk.",
+        "en": "{function}(): Kendall's tau is undefined because all standardized "
+        "effects or all variances are equal.",
+    },
+    "stats.bias.zero_target": {
+        "nl": "{function}(): het doeleffect {argument!r} mag niet 0 zijn (dan is het "
+        "fail-safe N oneindig).",
+        "en": "{function}(): the target effect {argument!r} must not be 0 (the "
+        "fail-safe N would be infinite).",
+    },
+    "stats.bias.q0_undefined": {
+        "nl": "{function}(): de schatter 'Q0' is voor deze gegevens niet gedefinieerd "
+        "(negatief getal onder de wortel); gebruik estimator='L0' of 'R0'.",
+        "en": "{function}(): the 'Q0' estimator is undefined for these data "
+        "(negative number under the square root); use estimator='L0' or 'R0'.",
+    },
+    "stats.bias.trimfill_no_convergence": {
+        "nl": "{function}(): het trim-and-fill-algoritme convergeerde niet na "
+        "{iterations} iteraties.",
+        "en": "{function}(): the trim-and-fill algorithm did not converge after "
+        "{iterations} iterations.",
+    },
     # --- stats: multilevel and robust (add keys here)
     # -------------------------------------------------------------------- cli
     "cli.error": {"nl": "fout: {detail}", "en": "error: {detail}"},

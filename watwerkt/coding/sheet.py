@@ -55,6 +55,7 @@ class CodingReading:
     studies: dict[str, Study] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     rows_read: int = 0
+    cited: dict[str, int] = field(default_factory=dict)  # reference key -> first row citing it
 
 
 def read_coding_sheet(
@@ -82,6 +83,9 @@ def read_coding_sheet(
             )
             continue
         seen_rows[key] = number
+        if "references" in columns:
+            for ref in _split(cells[columns["references"]]):
+                reading.cited.setdefault(ref, number)
         effect = _read_row(table, number, cells, columns, principle_ids, outcome_ids, reading)
         if effect is None:
             continue

@@ -17,6 +17,61 @@ DOSSIER_FILE = "dossier.yaml"
 
 
 @dataclass
+class DossierOutline:
+    """What the rest of a dossier can be checked against, even if dossier.yaml has errors.
+
+    Built from the valid :class:`Dossier` when there is one, otherwise from
+    whatever well-formed parts of the raw YAML remain, so that ``check`` can
+    still validate the libraries and coding sheets and report *all* problems.
+    """
+
+    libraries: tuple[str, ...] = ()
+    coding_sheets: tuple[str, ...] = ()
+    principle_ids: frozenset[str] = frozenset()
+    outcome_ids: frozenset[str] = frozenset()
+    exclusions: dict[str, tuple[int, str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_dossier(cls, dossier: Dossier) -> DossierOutline:
+        """Return the outline of a valid dossier."""
+        return cls(
+            dossier.libraries,
+            dossier.coding_sheets,
+            frozenset(p.id for p in dossier.principles),
+            frozenset(o.id for o in dossier.outcomes),
+            {e.reference: (i, e.reason) for i, e in enumerate(dossier.exclusions)},
+        )
+
+    @classmethod
+    def from_raw(cls, data: object) -> DossierOutline:
+        """Return the outline of raw YAML data, keeping only well-typed parts."""
+        if not isinstance(data, dict):
+            return cls()
+
+        def strings(key: str) -> tuple[str, ...]:
+            items = data.get(key)
+            return tuple(x for x in items if isinstance(x, str)) if isinstance(items, list) else ()
+
+        def ids(key: str, field_name: str = "id") -> list[tuple[int, str, dict[str, object]]]:
+            items = data.get(key)
+            if not isinstance(items, list):
+                return []
+            return [
+                (i, str(x[field_name]), x)
+                for i, x in enumerate(items)
+                if isinstance(x, dict) and isinstance(x.get(field_name), str)
+            ]
+
+        return cls(
+            strings("libraries"),
+            strings("coding_sheets"),
+            frozenset(i for _, i, _ in ids("principles")),
+            frozenset(i for _, i, _ in ids("outcomes")),
+            {key: (i, str(x.get("reason", ""))) for i, key, x in ids("exclusions", "reference")},
+        )
+
+
+@dataclass
 class DossierReading:
     """The dossier (``None`` if it could not be built) and every problem found."""
 
@@ -25,6 +80,7 @@ class DossierReading:
     dossier: Dossier | None = None
     problems: list[Problem] = field(default_factory=list)
     lines: LineMap = field(default_factory=LineMap)
+    outline: DossierOutline = field(default_factory=DossierOutline)
 
 
 def dossier_path(directory: Path) -> Path:
@@ -45,6 +101,7 @@ def read_dossier_file(directory: Path, display_path: str | None = None) -> Dossi
     reading.lines = document.lines
     if document.data is None:
         return reading
+    reading.outline = DossierOutline.from_raw(document.data)
     try:
         dossier = Dossier.model_validate(document.data)
     except ValidationError as exc:
@@ -60,6 +117,7 @@ def read_dossier_file(directory: Path, display_path: str | None = None) -> Dossi
             Problem(shown, document.lines.line_of(issue.location), issue.key, params)
         )
     reading.dossier = dossier
+    reading.outline = DossierOutline.from_dossier(dossier)
     for text in dossier.texts:
         if text.file is not None and not (path.parent / text.file).is_file():
             index = dossier.texts.index(text)

@@ -128,7 +128,8 @@ def problem_from_error(
         rule = message(str(ctx["key"]), lang, **dict(ctx.get("params", {})))
         return Problem(path, line, "field.rule", {"field": field, "rule": rule}, field)
     if kind in ("enum", "literal_error"):
-        expected = message("expect.one_of", lang, choices=ctx.get("expected", "?"))
+        choices = str(ctx.get("expected", "?")).replace(" or ", ", ")
+        expected = message("expect.one_of", lang, choices=choices)
     elif kind in _EXPECT_BY_TYPE:
         limit = ctx.get("ge", ctx.get("gt", ctx.get("le", "")))
         expected = message(_EXPECT_BY_TYPE[kind], lang, limit=limit)
@@ -148,7 +149,22 @@ def problems_from_validation_error(
     location_prefix: Location = (),
 ) -> list[Problem]:
     """Translate every error of ``exc`` (pydantic reports them all at once)."""
+    errors = exc.errors(include_url=False)
+    locations = [tuple(e["loc"]) for e in errors]
     return [
         problem_from_error(e, path, line_of, model, location_prefix=location_prefix)
-        for e in exc.errors(include_url=False)
+        for e in errors
+        if not _is_echo(e, locations)
     ]
+
+
+def _is_echo(error: ErrorDetails, locations: list[tuple[str | int, ...]]) -> bool:
+    """True for a 'too short' list error caused only by its own invalid items.
+
+    Pydantic drops an invalid item and then also reports the list as too
+    short; the item's own error is the one that helps the author.
+    """
+    if error["type"] != "too_short":
+        return False
+    loc = tuple(error["loc"])
+    return any(len(other) > len(loc) and other[: len(loc)] == loc for other in locations)

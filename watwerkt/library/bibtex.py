@@ -19,7 +19,10 @@ import bibtexparser
 from bibtexparser import middlewares
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry
 
+from pydantic import ValidationError
+
 from watwerkt.errors import Problem
+from watwerkt.files.validation import problems_from_validation_error
 from watwerkt.files.yaml_source import decode_utf8
 from watwerkt.model import Person, Reference
 
@@ -93,7 +96,9 @@ def read_bibtex(path: Path, display_path: str | None = None) -> LibraryReading:
     for entry in library.entries:
         line = entry.start_line + 1
         first_line.setdefault(entry.key, line)
-        reading.references.append(_to_reference(entry, shown, line, reading.problems))
+        reference = _to_reference(entry, shown, line, reading.problems)
+        if reference is not None:
+            reading.references.append(reference)
     for block in library.failed_blocks:
         line = block.start_line + 1
         if isinstance(block, DuplicateBlockKeyBlock):
@@ -134,7 +139,8 @@ def _quiet_bibtexparser() -> Iterator[None]:
         logger.setLevel(previous)
 
 
-def _to_reference(entry: Entry, path: str, line: int, problems: list[Problem]) -> Reference:
+def _to_reference(entry: Entry, path: str, line: int, problems: list[Problem]) -> Reference | None:
+    """Map one entry onto a Reference; a record that breaks a rule becomes a problem."""
     title = _text(entry, "title")
     year_text = _text(entry, "year") or _text(entry, "date")[:4]
     year: int | None = None
@@ -150,6 +156,21 @@ def _to_reference(entry: Entry, path: str, line: int, problems: list[Problem]) -
                     {"key": entry.key, "field": "year", "expected": "YYYY", "got": year_text}, "year")
         )
     container = next((c for c in (_text(entry, n) for n in _CONTAINER_FIELDS) if c), "")
+    try:
+        return _build_reference(entry, path, line, year, title, container)
+    except ValidationError as exc:
+        problems.extend(
+            Problem(path, line, "bibtex.bad_field",
+                    {"key": entry.key, "field": p.field or "?", "expected": p.params.get("expected", "?"),
+                     "got": p.params.get("got", "?")}, p.field)
+            for p in problems_from_validation_error(exc, path, lambda _loc: line, Reference)
+        )
+        return None
+
+
+def _build_reference(
+    entry: Entry, path: str, line: int, year: int | None, title: str, container: str
+) -> Reference:
     return Reference(
         key=entry.key,
         entry_type=entry.entry_type,

@@ -72,12 +72,10 @@ def collect_evidence(directory: Path, cwd: Path | None = None) -> EvidenceBase:
     yaml_shown = _display(dossier_path(directory), base)
     reading = read_dossier_file(directory, yaml_shown)
     evidence = EvidenceBase(reading.directory, reading.dossier, problems=list(reading.problems))
-    dossier = reading.dossier
-    if dossier is None:
-        return evidence
+    outline = reading.outline
     folder = reading.directory
     library_of: dict[str, tuple[str, int | None]] = {}
-    for index, library in enumerate(dossier.libraries):
+    for index, library in enumerate(outline.libraries):
         path = folder / library
         shown = _display(path, base)
         if not path.is_file():
@@ -90,31 +88,30 @@ def collect_evidence(directory: Path, cwd: Path | None = None) -> EvidenceBase:
             if ref.key not in evidence.references:
                 evidence.references[ref.key] = ref
                 library_of[ref.key] = (shown, ref.source_line)
-    principle_ids = {p.id for p in dossier.principles}
-    outcome_ids = {o.id for o in dossier.outcomes}
     coded_at: dict[str, tuple[str, int]] = {}
-    for index, sheet in enumerate(dossier.coding_sheets):
+    for index, sheet in enumerate(outline.coding_sheets):
         path = folder / sheet
         shown = _display(path, base)
         if not path.is_file():
             line = reading.lines.line_of(("coding_sheets", index))
             evidence.problems.append(Problem(yaml_shown, line, "file.not_found_named", {"path": sheet}))
             continue
-        coding = read_coding_sheet(path, principle_ids, outcome_ids, shown)
+        coding = read_coding_sheet(path, outline.principle_ids, outline.outcome_ids, shown)
         evidence.problems.extend(coding.problems)
         evidence.effects.extend(coding.effects)
         for study_id, study in coding.studies.items():
             evidence.studies[study_id] = study  # rows of one study in two sheets: last wins
-        for effect in coding.effects:
-            for key in effect.references:
-                coded_at.setdefault(key, (effect.sheet, effect.row))
-                if key not in evidence.references:
-                    evidence.problems.append(
-                        Problem(effect.sheet, effect.row, "coding.unknown_study_reference",
-                                {"study": effect.estimate.study, "key": key,
-                                 "hint": _hint(key, evidence.references)}, "references")
-                    )
-    _audit(evidence, dossier, library_of, coded_at, yaml_shown, reading.lines.line_of)
+        # Every row that cites a reference accounts for it, even a row with problems
+        # of its own (those are reported on the row; the reference is not also unaccounted).
+        for key, row in coding.cited.items():
+            coded_at.setdefault(key, (shown, row))
+            if key not in evidence.references:
+                evidence.problems.append(
+                    Problem(shown, row, "coding.unknown_study_reference",
+                            {"key": key, "hint": _hint(key, evidence.references)}, "references")
+                )
+    _audit(evidence, outline.exclusions, library_of, coded_at, yaml_shown, reading.lines.line_of)
+    evidence.problems.sort(key=lambda p: (p.path, p.line or 0))
     return evidence
 
 
@@ -125,14 +122,13 @@ def _hint(key: str, references: dict[str, Reference]) -> str:
 
 def _audit(
     evidence: EvidenceBase,
-    dossier: Dossier,
+    exclusions: dict[str, tuple[int, str]],
     library_of: dict[str, tuple[str, int | None]],
     coded_at: dict[str, tuple[str, int]],
     yaml_shown: str,
     line_of: Callable[[tuple[str | int, ...]], int | None],
 ) -> None:
-    excluded = {e.reference: (i, e) for i, e in enumerate(dossier.exclusions)}
-    for key, (i, exclusion) in excluded.items():
+    for key, (i, _reason) in exclusions.items():
         line = line_of(("exclusions", i, "reference"))
         if key not in evidence.references:
             evidence.problems.append(
@@ -148,8 +144,8 @@ def _audit(
         if key in coded_at:
             sheet, row = coded_at[key]
             record = AuditRecord(key, ReferenceStatus.INCLUDED, f"{sheet}:{row}", library, line)
-        elif key in excluded:
-            record = AuditRecord(key, ReferenceStatus.EXCLUDED, excluded[key][1].reason, library, line)
+        elif key in exclusions:
+            record = AuditRecord(key, ReferenceStatus.EXCLUDED, exclusions[key][1], library, line)
         else:
             record = AuditRecord(key, ReferenceStatus.UNACCOUNTED, "", library, line)
             evidence.problems.append(Problem(library, line, "audit.unaccounted", {"key": key}))
