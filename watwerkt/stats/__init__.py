@@ -8,4 +8,11 @@ tested.
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from watwerkt.stats.bias import FailSafeNResult, RankTestResult, fail_safe_n, rank_test
+
+__all__: list[str] = [
+    "FailSafeNResult",
+    "RankTestResult",
+    "fail_safe_n",
+    "rank_test",
+]
