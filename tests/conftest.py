@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 
 REFERENCE_DIR = Path(__file__).parent / "reference"
 
@@ -58,3 +59,14 @@ def assert_close(actual: Any, expected: Any, kind: str, what: str = "") -> None:
 def in_ci() -> bool:
     """Return True on CI, where optional-dependency tests must fail, not skip."""
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+EXAMPLE_DOSSIER = Path(__file__).parent.parent / "dossiers" / "recidive-cgt"
+
+
+@pytest.fixture(scope="session")
+def example_dossier() -> Any:
+    """The shipped example dossier (real data of Landenberger & Lipsey, 2005)."""
+    from watwerkt.files.dossier_file import load_dossier
+
+    return load_dossier(EXAMPLE_DOSSIER)

@@ -9,6 +9,7 @@ run (pydantic's collect-all style).
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,7 @@ from watwerkt.coding.row import (
 )
 from watwerkt.coding.table import RawTable, read_table
 
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+(?:[eE][+-]?\d+)?$")
 _TRUE = {"1", "yes", "ja", "true", "y", "j", "x"}
 _FALSE = {"0", "no", "nee", "false", "n", ""}
 
@@ -69,6 +71,11 @@ def read_coding_sheet(
     reading = CodingReading(table.path, problems=list(table.problems))
     if not table.header:
         return reading
+    if "references" in table.header:  # cited even by rows that turn out invalid
+        ref_column = table.header.index("references")
+        for number, cells in table.rows:
+            for ref in _split(cells[ref_column]):
+                reading.cited.setdefault(ref, number)
     columns = _check_header(table, principle_ids, reading.problems)
     if columns is None:
         return reading
@@ -83,9 +90,6 @@ def read_coding_sheet(
             )
             continue
         seen_rows[key] = number
-        if "references" in columns:
-            for ref in _split(cells[columns["references"]]):
-                reading.cited.setdefault(ref, number)
         effect = _read_row(table, number, cells, columns, principle_ids, outcome_ids, reading)
         if effect is None:
             continue
@@ -154,6 +158,8 @@ def _read_row(
         elif name in ("references", "principles"):
             values[name] = _split(cell)
         elif cell != "":
+            if table.decimal_comma and _DECIMAL_COMMA.match(cell):
+                cell = cell.replace(",", ".")
             values[name] = cell
     for pid in values.get("principles", []):
         if pid not in principle_ids:

@@ -24,6 +24,7 @@ class RawTable:
     header: list[str] = field(default_factory=list)
     rows: list[tuple[int, list[str]]] = field(default_factory=list)  # (row number, cells)
     problems: list[Problem] = field(default_factory=list)
+    decimal_comma: bool = False  # ';'-separated CSV from Dutch Excel: '0,5' means 0.5
 
 
 def read_table(path: Path, display_path: str | None = None) -> RawTable:
@@ -52,6 +53,7 @@ def _read_csv(path: Path, shown: str) -> RawTable:
     delimiter = ";" if first.count(";") > first.count(",") else ","  # Dutch Excel exports use ';'
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records = [[cell.strip() for cell in record] for record in reader]
+    table.decimal_comma = delimiter == ";"
     return _finish(table, records)
 
 
