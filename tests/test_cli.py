@@ -56,14 +56,19 @@ def test_check_lists_every_problem_and_exits_1(runner: CliRunner, tmp_path: Path
     shown = Path(tmp_path / "dossier.yaml")
     assert f"{shown}:1: required field 'title' is missing" in lines
     assert f"{shown}:2: unknown field 'titel'; did you mean 'title'?" in lines
-    assert len(lines) == 7  # 6 missing (title, theme, scope, outcomes, principles, libraries) + titel
+    assert (
+        len(lines) == 7
+    )  # 6 missing (title, theme, scope, outcomes, principles, libraries) + titel
     assert "Traceback" not in result.output
 
 
 def test_check_missing_folder(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["--lang", "en", "check", str(tmp_path / "nope")])
     assert result.exit_code == 1
-    assert result.stdout == f"{tmp_path / 'nope' / 'dossier.yaml'}: no dossier.yaml found in {tmp_path / 'nope'}\n"
+    assert (
+        result.stdout
+        == f"{tmp_path / 'nope' / 'dossier.yaml'}: no dossier.yaml found in {tmp_path / 'nope'}\n"
+    )
 
 
 def test_unexpected_error_is_one_line_unless_debug(
@@ -75,7 +80,9 @@ def test_unexpected_error_is_one_line_unless_debug(
     monkeypatch.setattr("watwerkt.cli.collect_evidence", boom)
     result = runner.invoke(main, ["--lang", "en", "check", "x"])
     assert result.exit_code == 2
-    assert result.stderr == "error: RuntimeError: disk on fire\n(use --debug for the full traceback)\n"
+    assert (
+        result.stderr == "error: RuntimeError: disk on fire\n(use --debug for the full traceback)\n"
+    )
     result = runner.invoke(main, ["--debug", "check", "x"])
     assert isinstance(result.exception, RuntimeError)
 
@@ -84,7 +91,12 @@ def test_schema_list_and_unknown_kind(runner: CliRunner) -> None:
     result = runner.invoke(main, ["schema", "--list"])
     assert result.exit_code == 0
     assert [line.split()[0] for line in result.output.splitlines()] == [
-        "dossier", "coding-row", "reference", "study", "effect-estimate", "findings",
+        "dossier",
+        "coding-row",
+        "reference",
+        "study",
+        "effect-estimate",
+        "findings",
     ]
     result = runner.invoke(main, ["--lang", "en", "schema", "dosier"])
     assert result.exit_code == 2
@@ -109,8 +121,15 @@ def test_coding_row_schema_accepts_the_example_rows(runner: CliRunner) -> None:
     with (EXAMPLE_DOSSIER / "coding.csv").open(encoding="utf-8") as fh:
         row = next(csv.DictReader(fh))
     record = {
-        k: (float(v) if k in {"ai", "bi", "ci", "di", "follow_up_months"} else int(v) if k == "n" else v)
-        for k, v in row.items() if not k.startswith("principle:") and v != ""
+        k: (
+            float(v)
+            if k in {"ai", "bi", "ci", "di", "follow_up_months"}
+            else int(v)
+            if k == "n"
+            else v
+        )
+        for k, v in row.items()
+        if not k.startswith("principle:") and v != ""
     }
     record["references"] = [record["references"]]
     jsonschema.validate(record, schema)

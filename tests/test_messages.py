@@ -17,7 +17,8 @@ def placeholders(text: str) -> set[str]:
 def test_both_languages_same_placeholders(key: str) -> None:
     entry = CATALOGUE[key]
     assert set(entry) == set(LANGUAGES)
-    assert entry["nl"].strip() and entry["en"].strip()
+    assert entry["nl"].strip()
+    assert entry["en"].strip()
     assert placeholders(entry["nl"]) == placeholders(entry["en"])
 
 

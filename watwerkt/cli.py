@@ -61,7 +61,7 @@ def _handle_errors(func: F) -> F:
     envvar="WATWERKT_LANG",
     help="Language of messages and output (default: nl).",
 )
-def main(debug: bool, lang: str | None) -> None:
+def main(debug: bool, lang: str | None) -> None:  # noqa: ARG001 - read by _handle_errors
     """Wat werkt bij …: evidence synthesis for dossiers in the Dutch social domain.
 
     \b

@@ -32,7 +32,7 @@ def set_language(lang: str) -> None:
     """Set the process-wide default language (``"nl"`` or ``"en"``)."""
     if lang not in LANGUAGES:
         raise ValueError(f"language must be one of {LANGUAGES}; got {lang!r}")
-    _current[0] = lang  # type: ignore[assignment]
+    _current[0] = lang
 
 
 def message(key: str, lang: str | None = None, /, **params: object) -> str:
@@ -42,7 +42,7 @@ def message(key: str, lang: str | None = None, /, **params: object) -> str:
     given, so callers pass ``repr()`` where quoting matters.
     """
     entry = CATALOGUE[key]
-    text = entry[lang if lang in LANGUAGES else get_language()]  # type: ignore[index]
+    text = entry[lang if lang in LANGUAGES else get_language()]
     return text.format(**params) if params else text
 
 
@@ -205,8 +205,7 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "en": "column {column!r}: expected 1/0, yes/no or empty, got {got!r}",
     },
     "coding.unknown_study_reference": {
-        "nl": "referentie {key!r} staat in geen van de BibTeX-bibliotheken van het "
-        "dossier{hint}",
+        "nl": "referentie {key!r} staat in geen van de BibTeX-bibliotheken van het dossier{hint}",
         "en": "reference {key!r} is in none of the dossier's BibTeX libraries{hint}",
     },
     # ------------------------------------------------------------------ audit
@@ -270,8 +269,7 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
     "stats.bad_option": {
         "nl": "De parameter {argument!r} van {function}() moet een van {choices} zijn; "
         "kreeg {got!r}.",
-        "en": "The {argument!r} parameter of {function}() must be one of {choices}; "
-        "got {got!r}.",
+        "en": "The {argument!r} parameter of {function}() must be one of {choices}; got {got!r}.",
     },
     "stats.bad_level": {
         "nl": "De parameter 'level' van {function}() moet tussen 0 en 1 liggen "
@@ -299,8 +297,7 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
     "stats.empty": {
         "nl": "{function}() kreeg geen enkele studie ({argument!r} is leeg); "
         "er is minstens {minimum} nodig.",
-        "en": "{function}() got no studies ({argument!r} is empty); "
-        "at least {minimum} needed.",
+        "en": "{function}() got no studies ({argument!r} is empty); at least {minimum} needed.",
     },
     "stats.too_few": {
         "nl": "{function}() heeft minstens {minimum} studies nodig voor {purpose}; kreeg {got}.",
@@ -327,8 +324,7 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
     "stats.impossible_raw": {
         "nl": "{function}(): onmogelijke ruwe gegevens in {argument!r} op rij(en) "
         "{positions}: {rule}.",
-        "en": "{function}(): impossible raw data in {argument!r} at row(s) "
-        "{positions}: {rule}.",
+        "en": "{function}(): impossible raw data in {argument!r} at row(s) {positions}: {rule}.",
     },
     "stats.missing_column": {
         "nl": "{function}(): maat {measure!r} heeft de kolom {argument!r} nodig "

@@ -16,7 +16,9 @@ from watwerkt.model import Dossier, EffectEstimate, Finding, Reference, Study
 _SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 _FindingsFile = create_model(
-    "FindingsFile", findings=(list[Finding], ...), __doc__="findings.json written by `watwerkt build`."
+    "FindingsFile",
+    findings=(list[Finding], ...),
+    __doc__="findings.json written by `watwerkt build`.",
 )
 
 #: Schema kind -> (model, what it describes).

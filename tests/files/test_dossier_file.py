@@ -151,10 +151,14 @@ def test_all_problems_in_one_run(tmp_path: Path) -> None:
 
 
 def test_yaml_is_loaded_safely(tmp_path: Path) -> None:
-    text = MINIMAL.replace("title: Wat werkt bij eenzaamheid?", "title: !!python/object/apply:os.system ['echo hi']")
+    text = MINIMAL.replace(
+        "title: Wat werkt bij eenzaamheid?", "title: !!python/object/apply:os.system ['echo hi']"
+    )
     problems = rendered(write(tmp_path, text))
     assert len(problems) == 1
-    assert problems[0].startswith("dossier.yaml:2: YAML syntax error: could not determine a constructor")
+    assert problems[0].startswith(
+        "dossier.yaml:2: YAML syntax error: could not determine a constructor"
+    )
 
 
 def test_author_text_file_must_exist(tmp_path: Path) -> None:
@@ -171,7 +175,11 @@ def test_example_dossier_round_trips_through_json(example_dossier: Dossier) -> N
 
 
 ids = st.from_regex(r"[a-z][a-z0-9_-]{0,12}", fullmatch=True)
-text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30).map(str.strip).filter(bool)
+text = (
+    st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30)
+    .map(str.strip)
+    .filter(bool)
+)
 
 
 @st.composite
@@ -181,8 +189,17 @@ def dossiers(draw: st.DrawFn) -> dict[str, object]:
         "id": draw(ids),
         "title": draw(text),
         "theme": {"id": draw(ids), "name": draw(text)},
-        "scope": {"question": draw(text), "inclusion_criteria": draw(st.lists(text, min_size=1, max_size=3))},
-        "outcomes": [{"id": draw(ids), "name": draw(text), "desired_direction": draw(st.sampled_from(["increase", "decrease"]))}],
+        "scope": {
+            "question": draw(text),
+            "inclusion_criteria": draw(st.lists(text, min_size=1, max_size=3)),
+        },
+        "outcomes": [
+            {
+                "id": draw(ids),
+                "name": draw(text),
+                "desired_direction": draw(st.sampled_from(["increase", "decrease"])),
+            }
+        ],
         "principles": [
             {"id": pid, "name": draw(text), "examples": draw(st.lists(text, max_size=2))}
             for pid in principle_ids

@@ -8,8 +8,8 @@ from pydantic import ValidationError
 from watwerkt import model
 from watwerkt.model import (
     Dossier,
-    EffectEstimate,
     EffectDirection,
+    EffectEstimate,
     Measure,
     Person,
     Principle,
@@ -21,7 +21,13 @@ from watwerkt.model import (
 def test_all_is_sorted_and_complete() -> None:
     public = {n for n in dir(model) if not n.startswith("_")} - {
         # submodules are reachable but not part of the curated surface
-        "consistency", "dossier", "enums", "finding", "principle", "reference", "study",
+        "consistency",
+        "dossier",
+        "enums",
+        "finding",
+        "principle",
+        "reference",
+        "study",
     }
     assert model.__all__ == sorted(model.__all__)
     assert set(model.__all__) == public
@@ -29,7 +35,9 @@ def test_all_is_sorted_and_complete() -> None:
 
 def test_effect_estimate_kinds() -> None:
     es = EffectEstimate(study="s1", outcome="o", measure=Measure.SMD, yi=0.3, vi=0.04)
-    raw = EffectEstimate(study="s1", outcome="o", measure="OR", raw={"ai": 1, "bi": 2, "ci": 3, "di": 4})
+    raw = EffectEstimate(
+        study="s1", outcome="o", measure="OR", raw={"ai": 1, "bi": 2, "ci": 3, "di": 4}
+    )
     votes = EffectEstimate(study="s1", outcome="o", direction="favours_intervention")
     assert (es.kind, raw.kind, votes.kind) == ("effect_size", "raw", "direction")
     assert votes.direction is EffectDirection.FAVOURS_INTERVENTION
@@ -67,9 +75,18 @@ def test_person_full_name_keeps_particle() -> None:
 
 def test_study_designs_are_the_issue_list() -> None:
     assert [d.value for d in StudyDesign] == [
-        "rct", "cluster_rct", "quasi_experiment", "pre_post", "cohort", "case_control",
-        "cross_sectional", "qualitative", "mixed_methods", "systematic_review",
-        "meta_analysis", "other",
+        "rct",
+        "cluster_rct",
+        "quasi_experiment",
+        "pre_post",
+        "cohort",
+        "case_control",
+        "cross_sectional",
+        "qualitative",
+        "mixed_methods",
+        "systematic_review",
+        "meta_analysis",
+        "other",
     ]
     with pytest.raises(ValidationError, match="rob"):
         Study(id="s", references=("k",), design="rct", risk_of_bias={"overall": "rob"})

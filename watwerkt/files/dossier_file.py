@@ -122,12 +122,17 @@ def read_dossier_file(directory: Path, display_path: str | None = None) -> Dossi
         if text.file is not None and not (path.parent / text.file).is_file():
             index = dossier.texts.index(text)
             line = document.lines.line_of(("texts", index, "file"))
-            reading.problems.append(Problem(shown, line, "file.not_found_named", {"path": text.file}))
+            reading.problems.append(
+                Problem(shown, line, "file.not_found_named", {"path": text.file})
+            )
     return reading
 
 
 def load_dossier(directory: Path) -> Dossier:
-    """Return the validated dossier of ``directory``; raise DossierConfigError listing all problems."""
+    """Return the validated dossier of ``directory``.
+
+    Raises DossierConfigError listing every problem when the file is invalid.
+    """
     reading = read_dossier_file(directory)
     if reading.problems or reading.dossier is None:
         raise DossierConfigError(reading.problems)

@@ -136,8 +136,11 @@ def problem_from_error(
     else:
         expected = error["msg"]
     return Problem(
-        path, line, "field.invalid",
-        {"field": field, "expected": expected, "got": _describe(error.get("input"))}, field,
+        path,
+        line,
+        "field.invalid",
+        {"field": field, "expected": expected, "got": _describe(error.get("input"))},
+        field,
     )
 
 
@@ -159,7 +162,7 @@ def problems_from_validation_error(
 
 
 def _is_echo(error: ErrorDetails, locations: list[tuple[str | int, ...]]) -> bool:
-    """True for a 'too short' list error caused only by its own invalid items.
+    """Tell whether a 'too short' list error is caused only by its own invalid items.
 
     Pydantic drops an invalid item and then also reports the list as too
     short; the item's own error is the one that helps the author.

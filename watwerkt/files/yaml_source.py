@@ -72,9 +72,13 @@ def load_yaml(raw: bytes, path: str) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         detail = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        return YamlDocument(None, LineMap(), [Problem(path, line, "file.yaml_syntax", {"detail": detail})])
+        return YamlDocument(
+            None, LineMap(), [Problem(path, line, "file.yaml_syntax", {"detail": detail})]
+        )
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises Marked errors for text
-        return YamlDocument(None, LineMap(), [Problem(path, None, "file.yaml_syntax", {"detail": str(exc)})])
+        return YamlDocument(
+            None, LineMap(), [Problem(path, None, "file.yaml_syntax", {"detail": str(exc)})]
+        )
     finally:
         loader.dispose()
     if not isinstance(data, dict):
@@ -84,7 +88,9 @@ def load_yaml(raw: bytes, path: str) -> YamlDocument:
     return YamlDocument(data, lines, problems)
 
 
-def _walk(node: yaml.Node, loc: Location, lines: LineMap, problems: list[Problem], path: str) -> None:
+def _walk(
+    node: yaml.Node, loc: Location, lines: LineMap, problems: list[Problem], path: str
+) -> None:
     if isinstance(node, yaml.MappingNode):
         seen: dict[object, int] = {}
         for key_node, value_node in node.value:
@@ -92,7 +98,9 @@ def _walk(node: yaml.Node, loc: Location, lines: LineMap, problems: list[Problem
             line = key_node.start_mark.line + 1
             if key in seen:
                 problems.append(
-                    Problem(path, line, "file.yaml_duplicate_key", {"key": key, "first_line": seen[key]})
+                    Problem(
+                        path, line, "file.yaml_duplicate_key", {"key": key, "first_line": seen[key]}
+                    )
                 )
             else:
                 seen[key] = line

@@ -39,6 +39,7 @@ def rule_error(key: str, /, **params: Any) -> PydanticCustomError:
     problem in the author's language with a file and line.
     """
     return PydanticCustomError(
-        "watwerkt_rule", message(key, "en", **params).replace("{", "{{").replace("}", "}}"),
+        "watwerkt_rule",
+        message(key, "en", **params).replace("{", "{{").replace("}", "}}"),
         {"key": key, "params": params},
     )

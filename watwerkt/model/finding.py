@@ -11,8 +11,10 @@ from watwerkt.model.enums import CertaintyLevel, Measure
 class CertaintyReason(ModelObject):
     """One GRADE judgement: a domain, how many levels it moves, and why."""
 
-    domain: str = Field(description="risk_of_bias, inconsistency, imprecision, "
-                        "publication_bias, indirectness, or a reason to upgrade.")
+    domain: str = Field(
+        description="risk_of_bias, inconsistency, imprecision, "
+        "publication_bias, indirectness, or a reason to upgrade."
+    )
     change: int = Field(ge=-2, le=2, description="Levels down (negative) or up (positive).")
     explanation: str = ""
 

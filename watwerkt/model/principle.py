@@ -17,7 +17,9 @@ class Principle(ModelObject):
     attributes to it.
     """
 
-    id: str = Field(pattern=ID_PATTERN, description="Short code, e.g. 'cognitieve-herstructurering'.")
+    id: str = Field(
+        pattern=ID_PATTERN, description="Short code, e.g. 'cognitieve-herstructurering'."
+    )
     name: str = Field(min_length=1, description="Name as shown in the dossier.")
     description: str = Field(default="", description="What the principle is (Markdown).")
     mechanism: str = Field(default="", description="Mechanism of change: why it works.")

@@ -32,8 +32,12 @@ class RiskOfBiasAssessment(ModelObject):
     def _known_domains(cls, value: dict[str, RiskOfBias]) -> dict[str, RiskOfBias]:
         unknown = sorted(set(value) - set(ROB_DOMAINS))
         if unknown:
-            raise rule_error("field.invalid", field="domains", expected=", ".join(ROB_DOMAINS),
-                             got=", ".join(unknown))
+            raise rule_error(
+                "field.invalid",
+                field="domains",
+                expected=", ".join(ROB_DOMAINS),
+                got=", ".join(unknown),
+            )
         return value
 
 
@@ -93,12 +97,17 @@ class EffectEstimate(ModelObject):
     def _known_raw(cls, value: dict[str, float]) -> dict[str, float]:
         unknown = sorted(set(value) - set(RAW_STATISTICS))
         if unknown:
-            raise rule_error("field.invalid", field="raw", expected=", ".join(RAW_STATISTICS),
-                             got=", ".join(unknown))
+            raise rule_error(
+                "field.invalid",
+                field="raw",
+                expected=", ".join(RAW_STATISTICS),
+                got=", ".join(unknown),
+            )
         bad = sorted(k for k, v in value.items() if not math.isfinite(v))
         if bad:
-            raise rule_error("field.invalid", field="raw", expected="finite numbers",
-                             got=", ".join(bad))
+            raise rule_error(
+                "field.invalid", field="raw", expected="finite numbers", got=", ".join(bad)
+            )
         return value
 
     @field_validator("principles")

@@ -59,9 +59,7 @@ def as_float_array(values: Any, argument: str, function: str) -> FloatArray:
     if arr.ndim == 0:
         arr = arr.reshape(1)
     if arr.ndim != 1:
-        raise StatsInputError(
-            "stats.not_1d", argument=argument, function=function, shape=arr.shape
-        )
+        raise StatsInputError("stats.not_1d", argument=argument, function=function, shape=arr.shape)
     return arr
 
 
@@ -122,9 +120,7 @@ def check_variances(vi: FloatArray, function: str, argument: str = "vi") -> None
 def check_not_empty(arr: FloatArray, argument: str, function: str, minimum: int = 1) -> None:
     """Raise if ``arr`` has fewer than ``minimum`` elements."""
     if len(arr) == 0:
-        raise StatsInputError(
-            "stats.empty", argument=argument, function=function, minimum=minimum
-        )
+        raise StatsInputError("stats.empty", argument=argument, function=function, minimum=minimum)
     if len(arr) < minimum:
         raise StatsInputError(
             "stats.too_few",
