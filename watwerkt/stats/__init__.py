@@ -8,11 +8,13 @@ tested.
 
 from __future__ import annotations
 
+from watwerkt.stats.batch import meta_analysis_batch
 from watwerkt.stats.bias import FailSafeNResult, RankTestResult, fail_safe_n, rank_test
 
 __all__: list[str] = [
     "FailSafeNResult",
     "RankTestResult",
     "fail_safe_n",
+    "meta_analysis_batch",
     "rank_test",
 ]

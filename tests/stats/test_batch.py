@@ -1,0 +1,268 @@
+"""meta_analysis_batch: metafor parity per group, equality with the single fit, bad input."""
+
+from __future__ import annotations
+
+import math
+import warnings
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import assert_close, load_reference
+from watwerkt.errors import ConvergenceWarning, StatsInputError
+from watwerkt.stats.batch import BATCH_COLUMNS, meta_analysis_batch
+
+REF = load_reference("batch")
+METHODS = ("FE", "DL", "HE", "HS", "SJ", "ML", "REML", "EB", "PM")
+TESTS = ("z", "knha")
+DATASETS = (
+    "konstantopoulos2011_district",
+    "bcg_alloc",
+    "bangertdrowns2004_grade",
+    "dossier",
+)
+
+#: Which named tolerance (tests/conftest.py) applies to each metafor output.
+KIND = {
+    "k": "q",
+    "estimate": "estimate",
+    "se": "se",
+    "statistic": "statistic",
+    "pvalue": "pvalue",
+    "ci_lower": "ci",
+    "ci_upper": "ci",
+    "pi_lower": "ci",
+    "pi_upper": "ci",
+    "tau2": "tau2",
+    "tau2_se": "se",
+    "tau2_ci_lower": "tau2",
+    "tau2_ci_upper": "tau2",
+    "i2": "i2",
+    "i2_ci_lower": "i2",
+    "i2_ci_upper": "i2",
+    "h2": "q",
+    "h2_ci_lower": "q",
+    "h2_ci_upper": "q",
+    "q": "q",
+    "q_pvalue": "pvalue",
+}
+
+
+def _frame(name: str) -> tuple[pd.DataFrame, list[str]]:
+    ds = REF["datasets"][name]
+    by = ds["by"] if isinstance(ds["by"], list) else [ds["by"]]
+    return pd.DataFrame(ds["data"]), by
+
+
+# --------------------------------------------------------------- metafor parity
+
+
+def test_reference_grid_is_complete() -> None:
+    assert tuple(REF["methods"]) == METHODS
+    assert tuple(REF["tests"]) == TESTS
+    assert set(REF["outputs"]) == set(KIND)
+    assert set(REF["datasets"]) == set(DATASETS)
+    sizes: set[int] = set()
+    for name in DATASETS:
+        ds = REF["datasets"][name]
+        n_groups = len(next(iter(ds["groups"].values())))
+        assert n_groups >= 3
+        assert set(ds["fits"]) == {f"{m}_{t}" for m in METHODS for t in TESTS}
+        for fit in ds["fits"].values():
+            assert set(fit) == set(KIND)
+            assert all(len(values) == n_groups for values in fit.values())
+        sizes.update(int(k) for k in ds["fits"]["REML_z"]["k"])
+    # The grid covers a one-study and a two-study group, and groups where τ² = 0.
+    assert {1, 2} <= sizes
+    assert min(REF["datasets"]["konstantopoulos2011_district"]["fits"]["DL_z"]["tau2"]) == 0
+
+
+@pytest.mark.parametrize("test", TESTS)
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("name", DATASETS)
+def test_matches_metafor_per_group(name: str, method: str, test: str) -> None:
+    frame, by = _frame(name)
+    res = meta_analysis_batch(frame, by=by, method=method, test=test, tau2_ci=True)
+    expected = REF["datasets"][name]["fits"][f"{method}_{test}"]
+    for by_column, keys in REF["datasets"][name]["groups"].items():
+        assert res[by_column].tolist() == keys
+    for output, kind in KIND.items():
+        assert_close(
+            res[output].to_numpy(float), expected[output], kind, f"{name} {method} {test} {output}"
+        )
+
+
+def test_columns_are_keys_then_result_fields() -> None:
+    frame, by = _frame("dossier")
+    res = meta_analysis_batch(frame, by=by)
+    assert list(res.columns) == [*by, *BATCH_COLUMNS]
+    row = res.iloc[0]
+    assert row["method"] == "REML"
+    assert row["test"] == "z"
+    assert row["level"] == 0.95
+    assert row["k_used"] == row["k_total"] == row["k"]
+    assert row["omitted"] == []
+    assert bool(row["converged"])
+
+
+def test_single_study_group_uses_z_test() -> None:
+    frame, by = _frame("dossier")
+    res = meta_analysis_batch(frame, by=by, test="knha")
+    one = res[res["k"] == 1].iloc[0]
+    assert one["test"] == "z"
+    assert one["tau2"] == 0.0
+    assert one["q_df"] == 0
+    assert math.isnan(one["tau2_se"])
+    assert res[res["k"] > 1]["test"].eq("knha").all()
+
+
+def test_q_profile_columns_are_nan_unless_asked() -> None:
+    frame, by = _frame("bcg_alloc")
+    res = meta_analysis_batch(frame, by=by)
+    for column in (
+        "tau2_ci_lower",
+        "tau2_ci_upper",
+        "i2_ci_lower",
+        "i2_ci_upper",
+        "h2_ci_lower",
+        "h2_ci_upper",
+    ):
+        assert res[column].isna().all()
+
+
+# --------------------------------------------------------------------- grouping
+
+
+def test_group_order_is_first_appearance_and_keys_are_kept() -> None:
+    frame = pd.DataFrame(
+        {
+            "principle": ["p2", "p1", "p2", "p1", "p2"],
+            "outcome": ["o1", "o1", "o1", "o2", "o2"],
+            "yi": [0.1, 0.2, 0.3, 0.4, 0.5],
+            "vi": [0.01, 0.02, 0.03, 0.04, 0.05],
+        }
+    )
+    res = meta_analysis_batch(frame, by=["principle", "outcome"], method="DL")
+    assert res[["principle", "outcome"]].to_numpy().tolist() == [
+        ["p2", "o1"],
+        ["p1", "o1"],
+        ["p1", "o2"],
+        ["p2", "o2"],
+    ]
+    assert res["k"].tolist() == [2, 1, 1, 1]
+
+
+def test_missing_group_key_is_its_own_group() -> None:
+    frame = pd.DataFrame(
+        {
+            "cell": ["a", None, "a", None],
+            "yi": [0.1, 0.2, 0.3, 0.4],
+            "vi": [0.01, 0.02, 0.03, 0.04],
+        }
+    )
+    res = meta_analysis_batch(frame, by="cell", method="DL")
+    assert res["k"].tolist() == [2, 2]
+    assert res["cell"].iloc[0] == "a"
+    assert res["cell"].isna().iloc[1]
+
+
+# -------------------------------------------------------------------- bad input
+
+
+def test_invalid_rows_name_every_group_and_row() -> None:
+    frame = pd.DataFrame(
+        {
+            "cell": ["a", "a", "b", "b", "c"],
+            "yi": [0.1, np.nan, 0.2, 0.3, 0.4],
+            "vi": [0.01, 0.02, 0.0, 0.02, 0.03],
+        },
+        index=[10, 11, 12, 13, 14],
+    )
+    with pytest.raises(StatsInputError) as info:
+        meta_analysis_batch(frame, by="cell")
+    err = info.value
+    assert err.positions == (1, 2)
+    assert err.argument == "yi, vi"
+    text = err.render("en")
+    assert "'a': 11" in text
+    assert "'b': 12" in text
+    assert "'c'" not in text
+    assert "2 row(s)" in text
+    assert "rijlabels per groep" in err.render("nl")
+
+
+def test_infinite_variance_is_invalid() -> None:
+    frame = pd.DataFrame({"cell": ["a", "a"], "yi": [0.1, 0.2], "vi": [np.inf, 0.1]})
+    with pytest.raises(StatsInputError, match="'a': 0"):
+        meta_analysis_batch(frame, by="cell")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "argument"),
+    [
+        ({"method": "RML"}, "method"),
+        ({"test": "t"}, "test"),
+        ({"level": 0}, "level"),
+        ({"control": {"treshold": 1e-8}}, "control"),
+    ],
+)
+def test_bad_options(kwargs: dict[str, Any], argument: str) -> None:
+    frame, by = _frame("bcg_alloc")
+    with pytest.raises(StatsInputError) as info:
+        meta_analysis_batch(frame, by=by, **kwargs)
+    assert info.value.argument == argument
+
+
+@pytest.mark.parametrize("columns", [{"by": "nope"}, {"yi": "effect"}, {"vi": "var"}])
+def test_missing_column(columns: dict[str, str]) -> None:
+    frame, by = _frame("bcg_alloc")
+    kwargs: dict[str, Any] = {"by": by, **columns}
+    with pytest.raises(StatsInputError) as info:
+        meta_analysis_batch(frame, **kwargs)
+    assert info.value.argument == next(iter(columns.values()))
+    assert "alloc" in info.value.render("en")
+
+
+def test_non_numeric_effect() -> None:
+    frame = pd.DataFrame({"cell": ["a", "a"], "yi": ["0.1", "x"], "vi": [0.1, 0.1]})
+    with pytest.raises(StatsInputError) as info:
+        meta_analysis_batch(frame, by="cell")
+    assert info.value.positions == (1,)
+
+
+def test_empty_frame() -> None:
+    frame = pd.DataFrame({"cell": [], "yi": [], "vi": []})
+    with pytest.raises(StatsInputError, match="yi"):
+        meta_analysis_batch(frame, by="cell")
+
+
+# ------------------------------------------------------------------ properties
+
+
+def _synthetic(seed: int, n_groups: int, k_max: int) -> pd.DataFrame:
+    """Seeded synthetic groups (labelled synthetic): sizes 1..k_max, τ² in {0, .02, .1}."""
+    rng = np.random.default_rng(seed)
+    sizes = rng.integers(1, k_max + 1, n_groups)
+    tau2 = rng.choice([0.0, 0.02, 0.1], n_groups)
+    cells = np.repeat(np.arange(n_groups), sizes)
+    vi = rng.uniform(0.005, 0.2, len(cells))
+    yi = rng.normal(0.3, np.sqrt(tau2[cells]) + np.sqrt(vi))
+    return pd.DataFrame({"cell": [f"synthetic-{c}" for c in cells], "yi": yi, "vi": vi})
+
+
+@settings(max_examples=50, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), method=st.sampled_from(METHODS))
+def test_result_does_not_depend_on_row_order(seed: int, method: str) -> None:
+    frame = _synthetic(seed, n_groups=6, k_max=8)
+    shuffled = frame.sample(frac=1.0, random_state=seed % 2**31)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        a = meta_analysis_batch(frame, by="cell", method=method).set_index("cell")
+        b = meta_analysis_batch(shuffled, by="cell", method=method).set_index("cell")
+    b = b.loc[a.index]
+    for column in ("estimate", "se", "tau2", "q", "i2"):
+        np.testing.assert_allclose(b[column], a[column], rtol=1e-9, atol=1e-12)
