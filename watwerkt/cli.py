@@ -8,47 +8,16 @@ tracebacks appear only with ``--debug``.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
 from watwerkt import __version__
-from watwerkt.errors import WatwerktError
+from watwerkt.cli_meta import meta
+from watwerkt.cli_support import handle_errors
 from watwerkt.messages import message, set_language
 from watwerkt.schemas import SCHEMA_KINDS, json_schema
 from watwerkt.synthesis.evidence import ReferenceStatus, collect_evidence
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _handle_errors(func: F) -> F:
-    """Turn WatwerktError into a one-line message and exit 1 (traceback with --debug)."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        ctx = click.get_current_context()
-        debug = bool(ctx.find_root().params.get("debug"))
-        try:
-            return func(*args, **kwargs)
-        except WatwerktError as exc:
-            if debug:
-                raise
-            click.echo(message("cli.error", None, detail=exc.render()), err=True)
-            ctx.exit(1)
-        except (click.exceptions.Exit, click.ClickException):
-            raise
-        except Exception as exc:  # an unexpected failure: one line, traceback only with --debug
-            if debug:
-                raise
-            detail = f"{type(exc).__name__}: {exc}".splitlines()[0]
-            click.echo(message("cli.error", None, detail=detail), err=True)
-            click.echo(message("cli.debug_hint"), err=True)
-            ctx.exit(2)
-
-    return wrapper  # type: ignore[return-value]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -61,7 +30,7 @@ def _handle_errors(func: F) -> F:
     envvar="WATWERKT_LANG",
     help="Language of messages and output (default: nl).",
 )
-def main(debug: bool, lang: str | None) -> None:  # noqa: ARG001 - read by _handle_errors
+def main(debug: bool, lang: str | None) -> None:  # noqa: ARG001 - read by handle_errors
     """Wat werkt bij …: evidence synthesis for dossiers in the Dutch social domain.
 
     \b
@@ -75,7 +44,7 @@ def main(debug: bool, lang: str | None) -> None:  # noqa: ARG001 - read by _hand
 
 @main.command()
 @click.argument("dossier", type=click.Path(path_type=Path))
-@_handle_errors
+@handle_errors
 def check(dossier: Path) -> None:
     """Validate a dossier folder and list every problem as file:line: message.
 
@@ -110,7 +79,7 @@ def check(dossier: Path) -> None:
 @main.command()
 @click.argument("kind", required=False)
 @click.option("--list", "list_kinds", is_flag=True, help="List the schema kinds.")
-@_handle_errors
+@handle_errors
 def schema(kind: str | None, list_kinds: bool) -> None:
     """Print the JSON Schema of a file format (draft 2020-12).
 
@@ -128,3 +97,6 @@ def schema(kind: str | None, list_kinds: bool) -> None:
             message("cli.unknown_schema", None, kind=kind, choices=", ".join(SCHEMA_KINDS))
         )
     click.echo(json.dumps(json_schema(kind), indent=2, ensure_ascii=False))
+
+
+main.add_command(meta)

@@ -527,6 +527,31 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
     },
     # --- stats: multilevel and robust (add keys here)
     # -------------------------------------------------------------------- cli
+    "cli.column_rows": {
+        "nl": "{path}: kolom {column!r}, rij(en) {rows}: {detail}",
+        "en": "{path}: column {column!r}, row(s) {rows}: {detail}",
+    },
+    "cli.no_column": {
+        "nl": "{path}: kolom {column!r} bestaat niet (kolommen: {columns})",
+        "en": "{path}: there is no column {column!r} (columns: {columns})",
+    },
+    "cli.not_numeric": {"nl": "verwacht een getal", "en": "expected a number"},
+    "cli.missing_values": {
+        "nl": "ontbrekende waarde; vul ze aan of laat die rijen weg",
+        "en": "missing value; fill them in or remove those rows",
+    },
+    "cli.cannot_read": {
+        "nl": "{path}: kan het bestand niet lezen ({detail})",
+        "en": "{path}: cannot read the file ({detail})",
+    },
+    "cli.not_utf8": {
+        "nl": "{path}: bestand is geen geldige UTF-8 (ongeldige byte op positie {position})",
+        "en": "{path}: file is not valid UTF-8 (invalid byte at position {position})",
+    },
+    "cli.robust_needs_cluster": {
+        "nl": "--robust heeft --cluster nodig (de kolom met de studie van elke effectgrootte)",
+        "en": "--robust needs --cluster (the column with the study of each effect size)",
+    },
     "cli.error": {"nl": "fout: {detail}", "en": "error: {detail}"},
     "cli.unknown_schema": {
         "nl": "onbekend schema {kind!r}; kies uit {choices}",

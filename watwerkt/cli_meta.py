@@ -1,0 +1,250 @@
+"""``watwerkt meta``: a meta-analysis of a CSV file, printed like metafor.
+
+Thin: it reads the table, maps columns onto :mod:`watwerkt.stats` arguments,
+calls one stats function, and prints the result as a table, JSON or CSV. A bad
+value is reported as ``file: column 'vi', row(s) 4, 7: …`` with spreadsheet
+row numbers (header = row 1).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import click
+import numpy as np
+import pandas as pd
+
+from watwerkt.cli_support import handle_errors
+from watwerkt.errors import InputError, StatsInputError
+from watwerkt.messages import message
+
+_METHODS = ("FE", "DL", "HE", "HS", "SJ", "ML", "REML", "EB", "PM")
+
+
+def _rows(positions: tuple[int, ...], index: pd.Index) -> str:
+    """Spreadsheet rows of 0-based ``positions`` in a frame read from CSV (header = 1)."""
+    labels = [int(index[p]) + 2 for p in positions if p < len(index)]
+    return ", ".join(str(r) for r in labels[:20]) + (" …" if len(labels) > 20 else "")
+
+
+class MetaInputError(InputError):
+    """A column of the input table breaks a rule; names file, column and rows."""
+
+
+def _fail(path: Path, column: str, rows: str, detail: str) -> MetaInputError:
+    return MetaInputError(
+        "cli.column_rows", path=str(path), column=column, rows=rows, detail=detail
+    )
+
+
+def _read_table(path: Path) -> pd.DataFrame:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise MetaInputError(
+            "cli.cannot_read", path=str(path), detail=exc.strerror or str(exc)
+        ) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise MetaInputError("cli.not_utf8", path=str(path), position=exc.start) from None
+    first = text.splitlines()[0] if text.strip() else ""
+    sep = ";" if first.count(";") > first.count(",") else ","
+    from io import StringIO
+
+    try:
+        return pd.read_csv(StringIO(text), sep=sep, decimal="," if sep == ";" else ".")
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise MetaInputError(
+            "cli.cannot_read", path=str(path), detail=str(exc).splitlines()[0]
+        ) from None
+
+
+def _column(frame: pd.DataFrame, name: str, path: Path, numeric: bool = True) -> pd.Series:
+    if name not in frame.columns:
+        raise MetaInputError(
+            "cli.no_column", path=str(path), column=name, columns=", ".join(map(str, frame.columns))
+        )
+    series = frame[name]
+    if not numeric:
+        return series
+    converted = pd.to_numeric(series, errors="coerce")
+    bad = converted.isna() & series.notna()
+    if bad.any():
+        positions = tuple(int(i) for i in np.flatnonzero(bad.to_numpy()))
+        raise _fail(path, name, _rows(positions, frame.index), message("cli.not_numeric"))
+    return converted
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+@click.command("meta")
+@click.argument("data", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--yi", "yi_col", default="yi", show_default=True, help="Column of effect sizes.")
+@click.option(
+    "--vi", "vi_col", default="vi", show_default=True, help="Column of sampling variances."
+)
+@click.option(
+    "--measure",
+    default=None,
+    help="Compute yi/vi first from raw columns named as metafor's escalc arguments "
+    "(e.g. OR with ai, bi, ci, di; SMD with m1i, sd1i, n1i, m2i, sd2i, n2i).",
+)
+@click.option("--method", type=click.Choice(_METHODS), default="REML", show_default=True)
+@click.option("--test", type=click.Choice(["z", "knha"]), default="z", show_default=True)
+@click.option("--level", type=float, default=0.95, show_default=True, help="Confidence level.")
+@click.option("--mods", default=None, help="Comma-separated moderator columns (meta-regression).")
+@click.option("--by", "by", default=None, help="Pool separately per value of this column.")
+@click.option("--cluster", default=None, help="Study column: effect sizes nested in studies.")
+@click.option("--es-id", "es_id", default=None, help="Effect size id column (with --cluster).")
+@click.option("--robust", is_flag=True, help="Cluster-robust (CR2) inference; needs --cluster.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+@handle_errors
+def meta(
+    data: Path,
+    yi_col: str,
+    vi_col: str,
+    measure: str | None,
+    method: str,
+    test: str,
+    level: float,
+    mods: str | None,
+    by: str | None,
+    cluster: str | None,
+    es_id: str | None,
+    robust: bool,
+    fmt: str,
+) -> None:
+    """Meta-analyse the effect sizes in a CSV file (random effects, as metafor's rma).
+
+    \b
+    Examples:
+      watwerkt meta effects.csv --yi yi --vi vi
+      watwerkt meta trials.csv --measure OR --method DL --format json
+      watwerkt meta effects.csv --mods year,dose --test knha
+      watwerkt meta effects.csv --by outcome --format csv
+      watwerkt meta effects.csv --cluster study --es-id es_id --robust
+    """
+    from watwerkt import stats
+
+    frame = _read_table(data)
+    if measure is not None:
+        from watwerkt.stats.effect_sizes import MEASURES
+
+        wanted = MEASURES[measure].columns if measure in MEASURES else ()
+        columns = {name: _column(frame, name, data) for name in wanted if name in frame.columns}
+        try:
+            es = stats.effect_sizes(measure, **{k: v.to_numpy() for k, v in columns.items()})
+        except StatsInputError as exc:
+            raise _fail(
+                data, exc.argument, _rows(exc.positions, frame.index), exc.render()
+            ) from None
+        frame = frame.assign(yi=es["yi"].to_numpy(), vi=es["vi"].to_numpy())
+        yi_col, vi_col = "yi", "vi"
+    yi = _column(frame, yi_col, data)
+    vi = _column(frame, vi_col, data)
+    missing = (yi.isna() | vi.isna()).to_numpy()
+    if missing.any():
+        positions = tuple(int(i) for i in np.flatnonzero(missing))
+        column = yi_col if yi.isna().any() else vi_col
+        raise _fail(data, column, _rows(positions, frame.index), message("cli.missing_values"))
+    names = {"yi": yi_col, "vi": vi_col}
+    try:
+        result = _fit(
+            stats, frame, yi, vi, method, test, level, mods, by, cluster, es_id, robust, data
+        )
+    except StatsInputError as exc:
+        column = names.get(exc.argument, exc.argument)
+        raise _fail(data, column, _rows(exc.positions, frame.index), exc.render()) from None
+    _print(result, fmt)
+
+
+def _fit(
+    stats: Any,
+    frame: pd.DataFrame,
+    yi: pd.Series,
+    vi: pd.Series,
+    method: str,
+    test: str,
+    level: float,
+    mods: str | None,
+    by: str | None,
+    cluster: str | None,
+    es_id: str | None,
+    robust: bool,
+    path: Path,
+) -> Any:
+    if robust and cluster is None:
+        raise click.UsageError(message("cli.robust_needs_cluster"))
+    if by is not None:
+        groups = _column(frame, by, path, numeric=False)
+        table = pd.DataFrame({by: groups, "yi": yi, "vi": vi})
+        return stats.meta_analysis_batch(table, by=by, method=method, test=test, level=level)
+    moderators = None
+    if mods:
+        moderators = pd.DataFrame(
+            {m.strip(): _column(frame, m.strip(), path) for m in mods.split(",")}
+        )
+    if cluster is not None:
+        study = _column(frame, cluster, path, numeric=False).astype(str).to_numpy()
+        inner = (
+            _column(frame, es_id, path, numeric=False).astype(str).to_numpy()
+            if es_id is not None
+            else np.arange(len(frame)).astype(str)
+        )
+        ml_test = "t" if test == "knha" else "z"
+        fit = stats.multilevel_meta_analysis(
+            yi.to_numpy(),
+            vi.to_numpy(),
+            [study, inner],
+            moderators=moderators,
+            method=method,
+            test=ml_test,
+            level=level,
+        )
+        return stats.robust(fit, study, small_sample="CR2") if robust else fit
+    if moderators is not None:
+        return stats.meta_regression(
+            yi.to_numpy(), vi.to_numpy(), moderators, method=method, test=test, level=level
+        )
+    return stats.meta_analysis(yi.to_numpy(), vi.to_numpy(), method=method, test=test, level=level)
+
+
+def _print(result: Any, fmt: str) -> None:
+    if isinstance(result, pd.DataFrame):
+        if fmt == "json":
+            records = result.to_dict(orient="records")
+            click.echo(json.dumps(_jsonable(records), indent=2, ensure_ascii=False))
+        elif fmt == "csv":
+            click.echo(result.to_csv(index=False), nl=False)
+        else:
+            click.echo(result.to_string(index=False))
+        return
+    if fmt == "json":
+        click.echo(json.dumps(_jsonable(result.to_dict()), indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        frame = (
+            result.coefficients.reset_index()
+            if hasattr(result, "coefficients") and result.coefficients is not None
+            else result.to_frame()
+        )
+        click.echo(frame.to_csv(index=False), nl=False)
+    else:
+        click.echo(result.summary())
