@@ -196,7 +196,7 @@ def meta_analysis_batch(
     out = _Columns(n_groups)
     for k in np.unique(counts):
         gids = np.flatnonzero(counts == k)
-        rows = starts[gids, None] + np.arange(k)
+        rows = starts[None, gids] + np.arange(k)[:, None]
         _fit_block(out, gids, ys[rows], vs[rows], method, test, lvl, con, tau2_ci)
     _warn(out, frame, keys, codes, method)
 
@@ -357,13 +357,13 @@ def _fit_block(
     con: dict[str, float],
     tau2_ci: bool,
 ) -> None:
-    n, k = y.shape
+    k, n = y.shape
     num, ints = out.num, out.ints
     for c in ("k", "k_used", "k_total"):
         ints[c][gids] = k
     ints["q_df"][gids] = k - 1
     if k == 1:
-        _fit_single_study(out, gids, y[:, 0], v[:, 0], method, level)
+        _fit_single_study(out, gids, y[0], v[0], method, level)
         return
     if method == "FE":
         tau2 = np.zeros(n)
@@ -377,11 +377,11 @@ def _fit_block(
         out.above[gids] = est.above_max
     num["tau2"][gids] = tau2
 
-    w = 1.0 / (v + tau2[:, None])
+    w = 1.0 / (v + tau2[None, :])
     sw, beta = bt.weighted_mean(y, w)
     vb = 1.0 / sw
     if test == "knha":
-        r = y - beta[:, None]
+        r = y - beta[None, :]
         rss = bt.rsum(w * r * r)
         vb = vb * np.where(rss <= bt._EPS, 0.0, rss / (k - 1))
         crit = float(sps.t.isf((1 - level) / 2, k - 1))
@@ -405,7 +405,7 @@ def _fit_block(
 
     w0 = 1.0 / v
     sw0, mu0 = bt.weighted_mean(y, w0)
-    r0 = y - mu0[:, None]
+    r0 = y - mu0[None, :]
     q = np.maximum(0.0, bt.rsum(w0 * r0 * r0))
     num["q"][gids] = q
     num["q_pvalue"][gids] = sps.chi2.sf(q, k - 1)
@@ -460,7 +460,7 @@ def _q_profile(
     y: FloatArray, v: FloatArray, tau2: FloatArray, level: float, con: dict[str, float]
 ) -> tuple[FloatArray, FloatArray]:
     """Q-profile confidence bounds of τ² (metafor's ``confint(type="QP")``)."""
-    n, k = y.shape
+    k, n = y.shape
     crit_u = float(sps.chi2.isf((1 - level) / 2, k - 1))
     crit_l = float(sps.chi2.ppf((1 - level) / 2, k - 1))
     upper = np.maximum(100.0, tau2 * 10)
@@ -473,8 +473,8 @@ def _q_profile(
     solve = np.flatnonzero(~(q_min < crit_l) & ~(q_max > crit_l))
     if solve.size:
         ub[solve] = bt.q_root(
-            y[solve],
-            v[solve],
+            y[:, solve],
+            v[:, solve],
             np.full(solve.size, crit_l),
             np.zeros(solve.size),
             upper[solve],
@@ -486,8 +486,8 @@ def _q_profile(
     solve = np.flatnonzero(~(q_max > crit_u) & ~(q_min < crit_u))
     if solve.size:
         lb[solve] = bt.q_root(
-            y[solve],
-            v[solve],
+            y[:, solve],
+            v[:, solve],
             np.full(solve.size, crit_u),
             np.zeros(solve.size),
             upper[solve],
