@@ -41,14 +41,15 @@ calls <- list(
   ranktest = c('ranktest(res)', 'ranktest(res, exact = FALSE)'),
   trimfill = 'trimfill(res, estimator = estimator, control = tight)  # estimator in {"L0", "R0", "Q0"}; test = "z"',
   trimfill_side = 'trimfill(res, side = "left" / "right", control = tight)  # method = "REML"',
-  fsn = c('fsn(yi, vi, data = dat)', 'fsn(yi, vi, data = dat, test = "Fisher")',
+  fsn = c('fsn(yi, vi, data = dat)',
           'fsn(yi, vi, data = dat, type = "Orwin")', 'fsn(yi, vi, data = dat, type = "Orwin", weighted = TRUE)',
           'fsn(yi, vi, data = dat, type = "Orwin", target = target)  # target = 0.1 * sign(mean(yi))',
           'fsn(yi, vi, data = dat, type = "Rosenberg")', 'fsn(yi, vi, data = dat, alpha = 0.01)'),
   leave1out = c('leave1out(res)  # for every method and test in {"z", "knha"}',
                 'predict(rma(yi, vi, data = dat, method = method, test = test, control = tight, subset = -i))  # pi.lb, pi.ub per omitted study i'),
   influence = c('influence(res)  # for every method and test in {"z", "knha"}', 'rstandard(res)', 'rstudent(res)', 'dfbetas(res)'),
-  influence_moderators = 'influence(rma(yi, vi, mods = ~ ablat, data = dat, method = method, control = tight))  # bcg only'
+  influence_moderators = c('res <- rma(yi, vi, mods = ~ ablat, data = dat, method = method, control = tight)  # bcg only',
+                           'influence(res)', 'rstandard(res)', 'rstudent(res)', 'dfbetas(res)')
 )
 
 num_or_null <- function(x) if (is.null(x)) NULL else num(x)
@@ -84,7 +85,6 @@ for (name in names(dataset_calls)) {
   # ---- fail-safe N (independent of the tau2 estimator)
   target <- 0.1 * sign(mean(yi))
   f_ros <- fsn(yi, vi, data = dat)
-  f_fis <- fsn(yi, vi, data = dat, test = "Fisher")
   f_orw <- fsn(yi, vi, data = dat, type = "Orwin")
   f_orww <- fsn(yi, vi, data = dat, type = "Orwin", weighted = TRUE)
   f_orwt <- fsn(yi, vi, data = dat, type = "Orwin", target = target)
@@ -92,7 +92,7 @@ for (name in names(dataset_calls)) {
   f_a01 <- fsn(yi, vi, data = dat, alpha = 0.01)
   fs <- function(f) list(n = num(f$fsnum), pvalue = num(f$pval), mean_effect = num(f$meanes),
                          target = num(f$target), alpha = num(f$alpha))
-  out$fsn[[name]] <- list(Rosenthal = fs(f_ros), Rosenthal_Fisher = fs(f_fis), Orwin = fs(f_orw),
+  out$fsn[[name]] <- list(Rosenthal = fs(f_ros), Orwin = fs(f_orw),
                           Orwin_weighted = fs(f_orww), Orwin_target = fs(f_orwt),
                           Rosenberg = fs(f_rsb), Rosenthal_alpha01 = fs(f_a01))
 
@@ -187,6 +187,7 @@ for (method in methods) {
   res <- rma(yi, vi, mods = ~ ablat, data = dat, method = method, control = tight)
   ifl <- influence(res)
   rs <- rstandard(res)
+  ru <- rstudent(res)
   db <- dfbetas(res)
   out$influence_moderators$bcg[[method]] <- list(
     rstudent = vec(ifl$inf$rstudent), dffits = vec(ifl$inf$dffits), cook_d = vec(ifl$inf$cook.d),
@@ -194,6 +195,7 @@ for (method in methods) {
     hat = vec(ifl$inf$hat), weight = vec(ifl$inf$weight),
     dfbetas_intercept = vec(db$intrcpt), dfbetas_ablat = vec(db$ablat),
     influential = as.logical(ifl$is.infl),
+    rstudent_resid = vec(ru$resid), rstudent_se = vec(ru$se),
     rstandard_resid = vec(rs$resid), rstandard_se = vec(rs$se), rstandard_z = vec(rs$z))
 }
 
