@@ -68,6 +68,11 @@ BATCH_COLUMNS: Final[tuple[str, ...]] = (
     "omitted",
 )
 
+#: Studies per block of groups fitted together. Blocks this small keep every
+#: temporary array in the CPU cache and on the heap (large ones are fresh mmaps
+#: that page-fault on every use), which makes the whole batch ~3x faster.
+_CHUNK_CELLS: Final = 2**20
+
 _INT_COLUMNS: Final = ("k", "q_df", "iterations", "k_used", "k_total")
 
 #: Solver settings (metafor's ``control`` names) with their defaults.
@@ -195,9 +200,12 @@ def meta_analysis_batch(
 
     out = _Columns(n_groups)
     for k in np.unique(counts):
-        gids = np.flatnonzero(counts == k)
-        rows = starts[None, gids] + np.arange(k)[:, None]
-        _fit_block(out, gids, ys[rows], vs[rows], method, test, lvl, con, tau2_ci)
+        same_k = np.flatnonzero(counts == k)
+        step = max(1, _CHUNK_CELLS // int(k))
+        for begin in range(0, same_k.size, step):
+            gids = same_k[begin : begin + step]
+            rows = starts[None, gids] + np.arange(k)[:, None]
+            _fit_block(out, gids, ys[rows], vs[rows], method, test, lvl, con, tau2_ci)
     _warn(out, frame, keys, codes, method)
 
     first = np.flatnonzero(np.r_[True, np.diff(codes[order]) != 0])
@@ -377,7 +385,7 @@ def _fit_block(
         out.above[gids] = est.above_max
     num["tau2"][gids] = tau2
 
-    w = 1.0 / (v + tau2[None, :])
+    w = bt.weights(v + tau2[None, :])
     sw, beta = bt.weighted_mean(y, w)
     vb = 1.0 / sw
     if test == "knha":
