@@ -170,6 +170,27 @@ def test_missing_group_key_is_its_own_group() -> None:
     assert res["cell"].isna().iloc[1]
 
 
+@pytest.mark.parametrize(
+    "cells",
+    [
+        pd.array(["a", pd.NA, "b", "a", pd.NA, "b"], dtype="string"),
+        pd.array([1, pd.NA, 2, 1, pd.NA, 2], dtype="Int64"),
+        pd.Series(["a", pd.NA, "b", "a", pd.NA, "b"], dtype=object),
+        pd.Categorical(["a", "c", "b", "a", "c", "b"], categories=["c", "b", "a"]),
+    ],
+)
+def test_keys_of_any_dtype_group_by_value_in_order_of_appearance(cells: Any) -> None:
+    frame = pd.DataFrame(
+        {"cell": cells, "yi": [0.1, 0.2, 0.3, 0.5, 0.1, 0.2], "vi": [0.01, 0.02, 0.03] * 2}
+    )
+    res = meta_analysis_batch(frame, by="cell", method="DL")
+    assert res["k"].tolist() == [2, 2, 2]
+    assert res["estimate"].notna().all()
+    a = meta_analysis_batch(frame.iloc[[0, 3]], by="cell", method="DL")
+    assert res["estimate"].iloc[0] == pytest.approx(a["estimate"].iloc[0], rel=1e-12)
+    assert res["cell"].iloc[0] == frame["cell"].iloc[0]
+
+
 # -------------------------------------------------------------------- bad input
 
 
