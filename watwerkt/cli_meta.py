@@ -21,6 +21,12 @@ from watwerkt.cli_support import handle_errors
 from watwerkt.errors import InputError, StatsInputError
 from watwerkt.messages import message
 
+#: Columns of a per-group table that the readable table leaves out (JSON and CSV keep all).
+_HIDDEN_IN_TABLE = frozenset(
+    {"statistic", "tau2_se", "tau2_ci_lower", "tau2_ci_upper", "i2_ci_lower", "i2_ci_upper",
+     "h2", "h2_ci_lower", "h2_ci_upper", "q_df", "method", "test", "level", "iterations",
+     "converged", "k_total", "omitted"}
+)
 _METHODS = ("FE", "DL", "HE", "HS", "SJ", "ML", "REML", "EB", "PM")
 
 
@@ -235,7 +241,8 @@ def _print(result: Any, fmt: str) -> None:
         elif fmt == "csv":
             click.echo(result.to_csv(index=False), nl=False)
         else:
-            click.echo(result.to_string(index=False))
+            shown = [c for c in result.columns if c not in _HIDDEN_IN_TABLE]
+            click.echo(result[shown].to_string(index=False, float_format=lambda x: f"{x:.4f}"))
         return
     if fmt == "json":
         click.echo(json.dumps(_jsonable(result.to_dict()), indent=2, ensure_ascii=False))
