@@ -70,3 +70,17 @@ def example_dossier() -> Any:
     from watwerkt.files.dossier_file import load_dossier
 
     return load_dossier(EXAMPLE_DOSSIER)
+
+
+@pytest.fixture(autouse=True)
+def _dutch_messages_by_default() -> Any:
+    """Every test starts with the default message language (nl), whatever ran before.
+
+    A test that asserts English text sets it with ``set_language("en")`` (or the
+    CLI's ``--lang en``); this fixture restores Dutch afterwards.
+    """
+    from watwerkt.messages import set_language
+
+    set_language("nl")
+    yield
+    set_language("nl")
