@@ -29,6 +29,13 @@ TOL: dict[str, dict[str, float]] = {
     "q": {"rel": 1e-6, "abs": 1e-8},
     "yi": {"rel": 1e-9, "abs": 1e-12},  # effect sizes are closed-form
     "vi": {"rel": 1e-9, "abs": 1e-12},
+    # rma.mv's nlminb stops at rel.tol 1e-12 on the log-likelihood (tighter reports false
+    # convergence), which leaves its sigma2 accurate to ~1e-6 relative; our fit reaches an
+    # equal or higher log-likelihood on every reference model (tested). sigma2 and the
+    # quantities most sensitive to it (p-values, I2 per level, robust CIs) use the issue's
+    # 1e-5 bar; everything else from rma.mv keeps the kinds above.
+    "mv_fit": {"rel": 1e-5, "abs": 1e-8},
+    "mv_i2": {"rel": 1e-5, "abs": 1e-6},  # I2 per level from rma.mv's sigma2, in percent
 }
 
 

@@ -526,6 +526,73 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "{iterations} iterations.",
     },
     # --- stats: multilevel and robust (add keys here)
+    "stats.multilevel_no_groups": {
+        "nl": "{function}(): {argument!r} moet een lijst van een of meer groeperingen zijn "
+        "(buitenste eerst, bijv. [studie, es_id]); kreeg {got}.",
+        "en": "{function}(): {argument!r} must be a list of one or more groupings "
+        "(outermost first, e.g. [study, es_id]); got {got}.",
+    },
+    "stats.multilevel_missing_label": {
+        "nl": "{function}(): {argument!r} mist een groepslabel op positie(s) {positions}; "
+        "vul het aan of laat die effectgroottes weg.",
+        "en": "{function}(): {argument!r} lacks a group label at position(s) {positions}; "
+        "fill it in or drop those effect sizes.",
+    },
+    "stats.multilevel_single_cluster": {
+        "nl": "{function}(): {argument!r} heeft maar één cluster, dus de variantie tussen "
+        "clusters is niet te schatten; laat deze groepering weg of voeg clusters toe.",
+        "en": "{function}(): {argument!r} has a single cluster, so the variance between "
+        "clusters cannot be estimated; drop this grouping or add clusters.",
+    },
+    "stats.multilevel_same_level": {
+        "nl": "{function}(): elk cluster van {argument!r} bevat precies één cluster van "
+        "{inner!r} (clusters van grootte één), dus hun varianties zijn niet van elkaar te "
+        "onderscheiden; laat een van beide groeperingen weg.",
+        "en": "{function}(): every cluster of {argument!r} holds exactly one cluster of "
+        "{inner!r} (clusters of size one), so their variances cannot be told apart; drop "
+        "one of the two groupings.",
+    },
+    "stats.multilevel_no_convergence": {
+        "nl": "{function}(): de {method}-schatting van de variantiecomponenten convergeerde "
+        "niet na {iterations} iteraties ({cause}); controleer de groeperingen of probeer "
+        "method='ML'.",
+        "en": "{function}(): the {method} fit of the variance components did not converge "
+        "after {iterations} iterations ({cause}); check the groupings or try method='ML'.",
+    },
+    "stats.multilevel_bad_drop": {
+        "nl": "{function}(): {argument!r} moet een componentnummer van 0 tot en met {last} "
+        "zijn; kreeg {got!r}.",
+        "en": "{function}(): {argument!r} must be a component number from 0 to {last}; "
+        "got {got!r}.",
+    },
+    "stats.robust_too_few_clusters": {
+        "nl": "{function}(): {clusters} cluster(s) in {argument!r}, maar het model heeft "
+        "{coefficients} coëfficiënt(en); robuuste inferentie vraagt meer clusters dan "
+        "coëfficiënten.",
+        "en": "{function}(): {clusters} cluster(s) in {argument!r}, but the model has "
+        "{coefficients} coefficient(s); robust inference needs more clusters than "
+        "coefficients.",
+    },
+    "stats.robust_singleton_clusters": {
+        "nl": "{function}(): elk cluster in {argument!r} bevat één effectgrootte; de "
+        "uitkomst is heteroscedasticiteit-robuust, niet cluster-robuust.",
+        "en": "{function}(): every cluster in {argument!r} holds one effect size; the "
+        "result is heteroscedasticity-robust, not cluster-robust.",
+    },
+    "stats.robust_not_nested": {
+        "nl": "{function}(): de random effects zijn niet genest binnen {argument!r} "
+        "(groepering {grouping!r} loopt over clusters heen); kies als cluster de buitenste "
+        "groepering of een grovere.",
+        "en": "{function}(): the random effects are not nested within {argument!r} "
+        "(grouping {grouping!r} spans clusters); cluster on the outermost grouping or a "
+        "coarser one.",
+    },
+    "stats.robust_unsupported": {
+        "nl": "{function}(): {argument!r} moet een resultaat van meta_analysis(), "
+        "meta_regression() of multilevel_meta_analysis() zijn; kreeg {got}.",
+        "en": "{function}(): {argument!r} must be a result of meta_analysis(), "
+        "meta_regression() or multilevel_meta_analysis(); got {got}.",
+    },
     # -------------------------------------------------------------------- cli
     "cli.column_rows": {
         "nl": "{path}: kolom {column!r}, rij(en) {rows}: {detail}",

@@ -10,11 +10,22 @@ from __future__ import annotations
 
 from watwerkt.stats.batch import meta_analysis_batch
 from watwerkt.stats.bias import FailSafeNResult, RankTestResult, fail_safe_n, rank_test
+from watwerkt.stats.multilevel import (
+    LikelihoodRatioTest,
+    MultilevelResult,
+    multilevel_meta_analysis,
+)
+from watwerkt.stats.robust import RobustResult, robust
 
 __all__: list[str] = [
     "FailSafeNResult",
+    "LikelihoodRatioTest",
+    "MultilevelResult",
     "RankTestResult",
+    "RobustResult",
     "fail_safe_n",
     "meta_analysis_batch",
+    "multilevel_meta_analysis",
     "rank_test",
+    "robust",
 ]
