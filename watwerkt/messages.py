@@ -225,6 +225,24 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "nl": "uitgesloten referentie {key!r} staat in geen van de BibTeX-bibliotheken{hint}",
         "en": "excluded reference {key!r} is in none of the BibTeX libraries{hint}",
     },
+    "audit.excluded_row_and_coded": {
+        "nl": "referentie {key!r} is op deze rij uitgesloten maar ook gecodeerd (rij {row} "
+        "van {sheet}); kies één van beide",
+        "en": "reference {key!r} is excluded on this row but also coded (row {row} of "
+        "{sheet}); choose one",
+    },
+    "audit.excluded_twice": {
+        "nl": "referentie {key!r} is al uitgesloten in dossier.yaml; sluit haar op één plek uit",
+        "en": "reference {key!r} is already excluded in dossier.yaml; exclude it in one place",
+    },
+    "coding.exclusion_needs_reason": {
+        "nl": "rij met status 'excluded' heeft een reden nodig in de kolom 'reason'",
+        "en": "a row with status 'excluded' needs a reason in the column 'reason'",
+    },
+    "coding.exclusion_needs_references": {
+        "nl": "rij met status 'excluded' noemt geen referentie in de kolom 'references'",
+        "en": "a row with status 'excluded' names no reference in the column 'references'",
+    },
     # ---------------------------------------------------------------- library
     "bibtex.failed_block": {
         "nl": "BibTeX-item kon niet worden gelezen ({detail}); de rest van het bestand is wel "
@@ -242,6 +260,94 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
     "bibtex.bad_field": {
         "nl": "item {key!r}: veld {field!r} verwacht {expected}, kreeg {got!r}",
         "en": "entry {key!r}: field {field!r} expected {expected}, got {got!r}",
+    },
+    "bibtex.unknown_type": {
+        "nl": "item {key!r} heeft een onbekend type @{type}; ingelezen en opgemaakt als @misc",
+        "en": "entry {key!r} has an unknown type @{type}; read and formatted as @misc",
+    },
+    "bibtex.bad_name": {
+        "nl": "item {key!r}: naam {name!r} is niet te splitsen in voornaam en achternaam; "
+        "weggelaten uit de auteurs",
+        "en": "entry {key!r}: name {name!r} cannot be split into given and family name; "
+        "left out of the authors",
+    },
+    "bibtex.no_entries": {
+        "nl": "bestand bevat geen BibTeX-items (verwacht bijv. '@article{{sleutel, …}}')",
+        "en": "file contains no BibTeX entries (expected e.g. '@article{{key, …}}')",
+    },
+    "ris.failed_line": {
+        "nl": "regel is geen RIS-veld (verwacht 'XX  - waarde'); genegeerd",
+        "en": "line is not a RIS field (expected 'XX  - value'); ignored",
+    },
+    "ris.outside_record": {
+        "nl": "RIS-veld buiten een record (een record begint met 'TY  - ' en eindigt met "
+        "'ER  - '); genegeerd",
+        "en": "RIS field outside a record (a record starts with 'TY  - ' and ends with "
+        "'ER  - '); ignored",
+    },
+    "ris.failed_record": {
+        "nl": "RIS-record kon niet worden gelezen ({detail}); de rest van het bestand is wel "
+        "ingelezen",
+        "en": "RIS record could not be read ({detail}); the rest of the file was read",
+    },
+    "ris.unterminated": {
+        "nl": "RIS-record begint hier maar eindigt niet met 'ER  - '; wel ingelezen",
+        "en": "RIS record starts here but does not end with 'ER  - '; read anyway",
+    },
+    "ris.unknown_type": {
+        "nl": "RIS-record {key!r} heeft een onbekend type {type!r}; ingelezen als @misc",
+        "en": "RIS record {key!r} has an unknown type {type!r}; read as @misc",
+    },
+    "ris.no_records": {
+        "nl": "bestand bevat geen RIS-records (verwacht regels als 'TY  - JOUR')",
+        "en": "file contains no RIS records (expected lines such as 'TY  - JOUR')",
+    },
+    "library.not_utf8_fallback": {
+        "nl": "bestand is geen geldige UTF-8 (ongeldige byte op positie {position}); "
+        "gelezen als {encoding}: controleer letters met accenten en sla het op als UTF-8",
+        "en": "file is not valid UTF-8 (invalid byte at position {position}); read as "
+        "{encoding}: check accented letters and save it as UTF-8",
+    },
+    "library.unsupported": {
+        "nl": "bibliotheek {path!r} heeft een onbekende extensie; verwacht .bib of .ris",
+        "en": "library {path!r} has an unknown extension; expected .bib or .ris",
+    },
+    "library.key_conflict": {
+        "nl": "citatiesleutel {key!r} staat ook in {other} voor een ander werk; geef een van "
+        "beide een andere sleutel",
+        "en": "citation key {key!r} is also used in {other} for a different work; give one "
+        "of them another key",
+    },
+    "library.summary": {
+        "nl": "{files} bestand(en): {read} referentie(s) ingelezen, {skipped} overgeslagen",
+        "en": "{files} file(s): {read} reference(s) read, {skipped} skipped",
+    },
+    "library.nothing_read": {
+        "nl": "geen enkele referentie kon worden ingelezen",
+        "en": "no reference could be read",
+    },
+    "dedupe.rule.doi": {"nl": "zelfde DOI", "en": "same DOI"},
+    "dedupe.rule.title_author_year": {
+        "nl": "zelfde titel, eerste auteur en jaar",
+        "en": "same title, first author and year",
+    },
+    # APA 7 words, in the language of the dossier (see watwerkt.library.apa).
+    "apa.and": {"nl": "en", "en": "and"},
+    "apa.et_al": {"nl": "et al.", "en": "et al."},
+    "apa.no_date": {"nl": "z.d.", "en": "n.d."},
+    "apa.editor": {"nl": "Red.", "en": "Ed."},
+    "apa.editors": {"nl": "Red.", "en": "Eds."},
+    "apa.in": {"nl": "In", "en": "In"},
+    "apa.pages": {"nl": "pp.", "en": "pp."},
+    "apa.page": {"nl": "p.", "en": "p."},
+    "apa.report_number": {"nl": "Rapport nr. {number}", "en": "Report No. {number}"},
+    "apa.doctoral_thesis": {
+        "nl": "Proefschrift, {school}",
+        "en": "Doctoral dissertation, {school}",
+    },
+    "apa.masters_thesis": {
+        "nl": "Masterscriptie, {school}",
+        "en": "Master's thesis, {school}",
     },
     # ------------------------------------------------------------------ check
     "check.ok": {
@@ -558,6 +664,14 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "method='ML'.",
         "en": "{function}(): the {method} fit of the variance components did not converge "
         "after {iterations} iterations ({cause}); check the groupings or try method='ML'.",
+    },
+    "stats.multilevel_cause_unbounded": {
+        "nl": "een variantiecomponent groeit zonder grens",
+        "en": "a variance component grows without bound",
+    },
+    "stats.multilevel_cause_score": {
+        "nl": "de afgeleide van de log-likelihood is aan het eind niet nul",
+        "en": "the derivative of the log-likelihood is not zero at the end",
     },
     "stats.multilevel_bad_drop": {
         "nl": "{function}(): {argument!r} moet een componentnummer van 0 tot en met {last} "

@@ -232,7 +232,7 @@ class FitResult:
     evaluation: Evaluation
     converged: bool
     iterations: int
-    cause: str
+    cause: str  # a message key naming why it did not converge ("" when it did)
 
 
 def fit_components(
@@ -298,7 +298,7 @@ def fit_components(
         if np.any(theta >= upper - 1e-6):
             s2 = full(theta, zero)
             ev = evaluate(structure, y, v, x, s2, reml)
-            return FitResult(s2, ev, False, iterations, "unbounded")
+            return FitResult(s2, ev, False, iterations, "stats.multilevel_cause_unbounded")
         # boundary: components near the lower bound are tried at exactly zero
         near = {lev for i, lev in enumerate(free) if theta[i] < math.log(scale * _BOUNDARY_REL)}
         if near:
@@ -319,7 +319,7 @@ def fit_components(
     converged = ok and bool(np.all(np.abs(score) < _SCORE_TOL))
     bad_zero = [lev for lev in zero if ev.score[lev] > _SCORE_TOL / scale]
     converged = converged and not bad_zero
-    cause = "" if converged else "score not zero at the end of the iterations"
+    cause = "" if converged else "stats.multilevel_cause_score"
     return FitResult(s2, ev, converged, iterations, cause)
 
 

@@ -358,7 +358,7 @@ def _warn_if_not_converged(fit: FitResult, method: str) -> None:
                 function=_FUNCTION,
                 method=method,
                 iterations=fit.iterations,
-                cause=fit.cause,
+                cause=message(fit.cause),
             ),
             ConvergenceWarning,
             stacklevel=3,
