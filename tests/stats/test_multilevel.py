@@ -365,3 +365,11 @@ def test_fit_components_reports_each_fixed_component() -> None:
     assert fit.sigma2[0] == 0.0
     assert fit.sigma2[1] > 0
     assert fit.converged
+
+
+def test_groups_as_dataframe_columns() -> None:
+    args = model_args("konstantopoulos2011_reml_z")
+    frame = pd.DataFrame({g.name: g for g in args["groups"]})
+    res = multilevel_meta_analysis(args["yi"], args["vi"], frame)
+    assert res.group_names == ("district", "school")
+    assert res.sigma2 == pytest.approx(fitted("konstantopoulos2011_reml_z").sigma2, rel=1e-12)

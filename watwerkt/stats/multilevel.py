@@ -269,8 +269,9 @@ def multilevel_meta_analysis(
     ----------
     yi, vi : array_like, shape (k,)
         Effect sizes and their sampling variances.
-    groups : sequence of array_like, each shape (k,)
-        Grouping labels from outermost to innermost, as metafor's
+    groups : sequence of array_like, each shape (k,), or DataFrame
+        Grouping labels from outermost to innermost (a DataFrame's columns in
+        that order), as metafor's
         ``random = ~ 1 | study/es_id`` (``[study, es_id]``) or
         ``~ 1 | district/school/es_id``. Inner labels need only be unique
         within their outer group.
@@ -369,6 +370,8 @@ def _group_labels(
     groups: Sequence[Any], k: int
 ) -> tuple[list[npt.NDArray[np.object_]], tuple[str, ...]]:
     """Validate ``groups``: a list of 1-D label arrays of length k, no missing labels."""
+    if isinstance(groups, pd.DataFrame):  # columns outermost first
+        groups = [groups[c] for c in groups.columns]
     if (
         isinstance(groups, str | bytes | np.ndarray)
         or not isinstance(groups, Sequence)
