@@ -373,3 +373,16 @@ def test_groups_as_dataframe_columns() -> None:
     res = multilevel_meta_analysis(args["yi"], args["vi"], frame)
     assert res.group_names == ("district", "school")
     assert res.sigma2 == pytest.approx(fitted("konstantopoulos2011_reml_z").sigma2, rel=1e-12)
+
+
+def test_all_components_on_the_boundary_give_the_fixed_effect_estimate() -> None:
+    # effects far less spread than their sampling variances: every sigma2 is 0
+    y = np.array([0.20, 0.21, 0.19, 0.20, 0.22, 0.18, 0.20, 0.21])
+    v = np.array([0.5, 0.4, 0.6, 0.5, 0.45, 0.55, 0.5, 0.4])
+    groups = [[1, 1, 1, 1, 2, 2, 2, 2], [1, 1, 2, 2, 1, 1, 2, 2], list(range(8))]
+    res = multilevel_meta_analysis(y, v, groups)
+    assert res.converged
+    assert res.sigma2 == (0.0, 0.0, 0.0)
+    w = 1 / v
+    assert res.estimate == pytest.approx(float(np.sum(w * y) / np.sum(w)), rel=1e-12)
+    assert res.se == pytest.approx(float(1 / np.sqrt(np.sum(w))), rel=1e-12)

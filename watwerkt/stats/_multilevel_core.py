@@ -299,18 +299,22 @@ def fit_components(
             s2 = full(theta, zero)
             ev = evaluate(structure, y, v, x, s2, reml)
             return FitResult(s2, ev, False, iterations, "stats.multilevel_cause_unbounded")
-        # boundary: components near the lower bound are tried at exactly zero
-        near = {lev for i, lev in enumerate(free) if theta[i] < math.log(scale * _BOUNDARY_REL)}
-        if near:
-            kept = np.array([theta[i] for i, lev in enumerate(free) if lev not in near])
-            kept, its, _ = _newton(objective, kept, near)
+        # boundary: components near the lower bound are tried at exactly zero; any
+        # whose score at zero is positive (given the others) has its maximum inside
+        values = {lev: float(theta[i]) for i, lev in enumerate(free)}
+        zero = {lev for lev in free if values[lev] < math.log(scale * _BOUNDARY_REL)}
+        while zero:
+            kept = np.array([values[lev] for lev in active(zero)])
+            kept, its, _ = _newton(objective, kept, zero)
             iterations += its
-            ev = evaluate(structure, y, v, x, full(kept, near), reml)
-            if any(ev.score[lev] > 0 for lev in near):
-                # a positive score at zero: the maximum is inside after all
-                theta = np.maximum(theta, math.log(scale * 1e-4))
-            else:
-                zero, theta = near, kept
+            values.update(zip(active(zero), kept.tolist(), strict=True))
+            ev = evaluate(structure, y, v, x, full(kept, zero), reml)
+            revive = {lev for lev in zero if ev.score[lev] > 0}
+            if not revive:
+                break
+            zero -= revive
+            values.update(dict.fromkeys(revive, math.log(scale * 1e-4)))
+        theta = np.array([values[lev] for lev in active(zero)])
     theta, its, ok = _newton(objective, theta, zero)
     iterations += its
     s2 = full(theta, zero)
