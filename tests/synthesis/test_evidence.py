@@ -169,9 +169,13 @@ def test_bibtex_not_utf8_and_missing_fields(tmp_path: Path) -> None:
     assert "refs.bib:8: entry 'pietersen2021': field 'year' expected YYYY, got 'around 2021'" in found
     assert "refs.bib:15: entry 'review2020' lacks the field 'title'" in found
     (tmp_path / "refs.bib").write_bytes("@article{x, title={caf\u00e9}, year=2000}".encode("latin-1"))
-    assert problems(tmp_path)[-1] == (
-        "refs.bib:1: file is not valid UTF-8 (invalid byte at position 22); save it as UTF-8"
-    )
+    # Deliberate change (issue 5): a cp1252/latin-1 library is read, and reported.
+    found = problems(tmp_path)
+    assert (
+        "refs.bib:1: file is not valid UTF-8 (invalid byte at position 22); read as cp1252: "
+        "check accented letters and save it as UTF-8"
+    ) in found
+    assert collect_evidence(tmp_path, cwd=tmp_path).references["x"].title == "café"
 
 
 def test_invalid_dossier_still_checks_the_other_files(tmp_path: Path) -> None:

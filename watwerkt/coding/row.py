@@ -9,6 +9,8 @@ per principle holding 1/0 (yes/no); both may be combined.
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from pydantic import Field, create_model
 
 from watwerkt.model._base import ModelObject
@@ -20,6 +22,21 @@ from watwerkt.model.enums import (
     RiskOfBias,
     StudyDesign,
 )
+
+
+class RowStatus(StrEnum):
+    """The ``status`` column: a row codes the study, or excludes its references."""
+
+    INCLUDED = "included"
+    EXCLUDED = "excluded"
+
+
+class ExclusionStage(StrEnum):
+    """PRISMA 2020 stage at which a reference was excluded."""
+
+    SCREENING = "screening"
+    FULL_TEXT = "full_text"
+
 
 #: Separator of list cells (references, principles).
 LIST_SEPARATOR = ";"
@@ -54,14 +71,22 @@ class _CodingRowBase(ModelObject):
     rob_overall: RiskOfBias | None = None
     rob_tool: str = ""
     notes: str = ""
+    status: RowStatus = Field(
+        default=RowStatus.INCLUDED,
+        description="'excluded' makes the row an exclusion of its references (needs 'reason').",
+    )
+    reason: str = Field(default="", description="Why the references are excluded.")
+    stage: ExclusionStage = Field(
+        default=ExclusionStage.FULL_TEXT, description="PRISMA stage of an exclusion."
+    )
 
 
 CodingRow = create_model(
     "CodingRow",
     __base__=_CodingRowBase,
     __doc__="One row of a coding sheet (JSON Schema kind 'coding-row').",
-    **{name: (float | None, None) for name in RAW_STATISTICS},  # type: ignore[call-overload]
-    **{f"{ROB_PREFIX}{d}": (RiskOfBias | None, None) for d in ROB_DOMAINS},  # type: ignore[call-overload]
+    **dict.fromkeys(RAW_STATISTICS, (float | None, None)),  # type: ignore[call-overload]
+    **{f"{ROB_PREFIX}{d}": (RiskOfBias | None, None) for d in ROB_DOMAINS},
 )
 
 #: Column names a coding sheet may use besides ``principle:<id>`` columns.

@@ -1,9 +1,15 @@
 """Turn coding sheet rows into studies and effect estimates, reporting every bad row.
 
-Every row ends up either as an :class:`~watwerkt.model.EffectEstimate` or
-as one or more problems naming the sheet, the row, the column and what was
-expected: nothing is dropped silently, and all bad rows are reported in one
-run (pydantic's collect-all style).
+Every row ends up as an :class:`~watwerkt.model.EffectEstimate`, as an
+exclusion (``status`` = ``excluded`` with a ``reason``), or as one or more
+problems naming the sheet, the row, the column and what was expected: nothing
+is dropped silently, and all bad rows are reported in one run (pydantic's
+collect-all style).
+
+An exclusion row needs only ``references`` and ``reason`` (``study`` and
+``stage`` are optional; the stage defaults to ``full_text``). It is an
+alternative to ``exclusions`` in dossier.yaml for authors who screen in a
+spreadsheet.
 """
 
 from __future__ import annotations
@@ -17,11 +23,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from watwerkt.errors import Problem
-from watwerkt.files.validation import problems_from_validation_error
-from watwerkt.messages import message
-from watwerkt.model import EffectEstimate, RiskOfBiasAssessment, Study
-from watwerkt.model.enums import RAW_STATISTICS, ROB_DOMAINS
 from watwerkt.coding.row import (
     KNOWN_COLUMNS,
     LIST_SEPARATOR,
@@ -30,8 +31,15 @@ from watwerkt.coding.row import (
     ROB_PREFIX,
     STUDY_COLUMNS,
     CodingRow,
+    ExclusionStage,
+    RowStatus,
 )
 from watwerkt.coding.table import RawTable, read_table
+from watwerkt.errors import Problem
+from watwerkt.files.validation import problems_from_validation_error
+from watwerkt.messages import message
+from watwerkt.model import EffectEstimate, RiskOfBiasAssessment, Study
+from watwerkt.model.enums import RAW_STATISTICS, ROB_DOMAINS
 
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+(?:[eE][+-]?\d+)?$")
 _TRUE = {"1", "yes", "ja", "true", "y", "j", "x"}
@@ -48,6 +56,17 @@ class CodedEffect:
     references: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class CodedExclusion:
+    """References excluded by one sheet row, with the author's reason."""
+
+    sheet: str
+    row: int
+    references: tuple[str, ...]
+    reason: str
+    stage: ExclusionStage
+
+
 @dataclass
 class CodingReading:
     """Everything one coding sheet yielded."""
@@ -58,6 +77,8 @@ class CodingReading:
     problems: list[Problem] = field(default_factory=list)
     rows_read: int = 0
     cited: dict[str, int] = field(default_factory=dict)  # reference key -> first row citing it
+    exclusions: list[CodedExclusion] = field(default_factory=list)
+    excluded: dict[str, CodedExclusion] = field(default_factory=dict)  # key -> first exclusion
 
 
 def read_coding_sheet(
@@ -71,9 +92,12 @@ def read_coding_sheet(
     reading = CodingReading(table.path, problems=list(table.problems))
     if not table.header:
         return reading
+    status_column = table.header.index("status") if "status" in table.header else None
     if "references" in table.header:  # cited even by rows that turn out invalid
         ref_column = table.header.index("references")
         for number, cells in table.rows:
+            if status_column is not None and _is_exclusion(cells[status_column]):
+                continue
             for ref in _split(cells[ref_column]):
                 reading.cited.setdefault(ref, number)
     columns = _check_header(table, principle_ids, reading.problems)
@@ -90,6 +114,9 @@ def read_coding_sheet(
             )
             continue
         seen_rows[key] = number
+        if status_column is not None and _is_exclusion(cells[status_column]):
+            _read_exclusion(table, number, cells, columns, reading)
+            continue
         effect = _read_row(table, number, cells, columns, principle_ids, outcome_ids, reading)
         if effect is None:
             continue
@@ -99,6 +126,50 @@ def read_coding_sheet(
     return reading
 
 
+def _is_exclusion(cell: str) -> bool:
+    return cell.strip().lower() == RowStatus.EXCLUDED.value
+
+
+def _read_exclusion(
+    table: RawTable, number: int, cells: list[str], columns: dict[str, int], reading: CodingReading
+) -> None:
+    """Read a ``status=excluded`` row: references, reason and (optionally) stage."""
+
+    def cell(name: str) -> str:
+        return cells[columns[name]] if name in columns else ""
+
+    references = tuple(_split(cell("references")))
+    reason = " ".join(cell("reason").split())
+    stage_text = cell("stage") or ExclusionStage.FULL_TEXT.value
+    ok = True
+    if not references:
+        reading.problems.append(
+            Problem(table.path, number, "coding.exclusion_needs_references", {}, "references")
+        )
+        ok = False
+    if not reason:
+        reading.problems.append(
+            Problem(table.path, number, "coding.exclusion_needs_reason", {}, "reason")
+        )
+        ok = False
+    if stage_text not in {s.value for s in ExclusionStage}:
+        choices = ", ".join(repr(s.value) for s in ExclusionStage)
+        expected = message("expect.one_of", None, choices=choices)
+        params: dict[str, object] = {
+            "field": "stage",
+            "expected": expected,
+            "got": repr(stage_text),
+        }
+        reading.problems.append(Problem(table.path, number, "field.invalid", params, "stage"))
+        ok = False
+    if not ok:
+        return
+    exclusion = CodedExclusion(table.path, number, references, reason, ExclusionStage(stage_text))
+    reading.exclusions.append(exclusion)
+    for ref in references:
+        reading.excluded.setdefault(ref, exclusion)
+
+
 def _check_header(
     table: RawTable, principle_ids: Collection[str], problems: list[Problem]
 ) -> dict[str, int] | None:
@@ -106,19 +177,25 @@ def _check_header(
     ok = True
     for index, name in enumerate(table.header):
         if name.startswith(PRINCIPLE_PREFIX):
-            pid = name[len(PRINCIPLE_PREFIX):].strip()
+            pid = name[len(PRINCIPLE_PREFIX) :].strip()
             if pid not in principle_ids:
                 problems.append(_unknown_principle(table.path, 1, pid, principle_ids, name))
                 ok = False
         elif name not in KNOWN_COLUMNS:
             close = difflib.get_close_matches(name, KNOWN_COLUMNS, n=1, cutoff=0.6)
             hint = message("field.did_you_mean", None, suggestion=close[0]) if close else ""
-            problems.append(Problem(table.path, 1, "coding.unknown_column", {"column": name, "hint": hint}, name))
+            problems.append(
+                Problem(
+                    table.path, 1, "coding.unknown_column", {"column": name, "hint": hint}, name
+                )
+            )
             ok = False
         columns[name] = index
     for required in REQUIRED_COLUMNS:
         if required not in columns:
-            problems.append(Problem(table.path, 1, "coding.missing_column", {"column": required}, required))
+            problems.append(
+                Problem(table.path, 1, "coding.missing_column", {"column": required}, required)
+            )
             ok = False
     return columns if ok else None
 
@@ -152,9 +229,13 @@ def _read_row(
         if name.startswith(PRINCIPLE_PREFIX):
             flag = cell.lower()
             if flag in _TRUE:
-                principles.append(name[len(PRINCIPLE_PREFIX):].strip())
+                principles.append(name[len(PRINCIPLE_PREFIX) :].strip())
             elif flag not in _FALSE:
-                row_problems.append(Problem(table.path, number, "coding.bad_flag", {"column": name, "got": cell}, name))
+                row_problems.append(
+                    Problem(
+                        table.path, number, "coding.bad_flag", {"column": name, "got": cell}, name
+                    )
+                )
         elif name in ("references", "principles"):
             values[name] = _split(cell)
         elif cell != "":
@@ -163,19 +244,31 @@ def _read_row(
             values[name] = cell
     for pid in values.get("principles", []):
         if pid not in principle_ids:
-            row_problems.append(_unknown_principle(table.path, number, pid, principle_ids, "principles"))
+            row_problems.append(
+                _unknown_principle(table.path, number, pid, principle_ids, "principles")
+            )
     principles = list(dict.fromkeys([*values.get("principles", []), *principles]))
     values["principles"] = principles
     try:
         row = CodingRow.model_validate(values)
     except ValidationError as exc:
-        row_problems.extend(problems_from_validation_error(exc, table.path, lambda _loc: number, CodingRow))
+        row_problems.extend(
+            problems_from_validation_error(exc, table.path, lambda _loc: number, CodingRow)
+        )
         reading.problems.extend(row_problems)
         return None
     if row.outcome not in outcome_ids:
         close = difflib.get_close_matches(row.outcome, list(outcome_ids), n=1, cutoff=0.6)
         hint = message("field.did_you_mean", None, suggestion=close[0]) if close else ""
-        row_problems.append(Problem(table.path, number, "rule.unknown_outcome", {"id": row.outcome, "hint": hint}, "outcome"))
+        row_problems.append(
+            Problem(
+                table.path,
+                number,
+                "rule.unknown_outcome",
+                {"id": row.outcome, "hint": hint},
+                "outcome",
+            )
+        )
     raw = {name: getattr(row, name) for name in RAW_STATISTICS if getattr(row, name) is not None}
     try:
         estimate = EffectEstimate(
@@ -194,7 +287,9 @@ def _read_row(
             source_location=row.source_location,
         )
     except ValidationError as exc:
-        row_problems.extend(problems_from_validation_error(exc, table.path, lambda _loc: number, EffectEstimate))
+        row_problems.extend(
+            problems_from_validation_error(exc, table.path, lambda _loc: number, EffectEstimate)
+        )
     if row_problems:
         reading.problems.extend(row_problems)
         return None
@@ -213,11 +308,26 @@ def _merge_study(
     if previous is not None:
         first_row, first_details = previous
         for name, value in details.items():
-            if value is not None and value != "" and first_details[name] not in (None, "") and value != first_details[name]:
+            if (
+                value is not None
+                and value != ""
+                and first_details[name] not in (None, "")
+                and value != first_details[name]
+            ):
                 reading.problems.append(
-                    Problem(path, number, "coding.study_conflict",
-                            {"study": row.study, "field": name, "got": str(value),
-                             "expected": str(first_details[name]), "other": first_row}, name)
+                    Problem(
+                        path,
+                        number,
+                        "coding.study_conflict",
+                        {
+                            "study": row.study,
+                            "field": name,
+                            "got": str(value),
+                            "expected": str(first_details[name]),
+                            "other": first_row,
+                        },
+                        name,
+                    )
                 )
         for name, value in details.items():
             if first_details[name] in (None, "") and value not in (None, ""):
@@ -228,11 +338,19 @@ def _merge_study(
     old = reading.studies.get(row.study)
     references = tuple(dict.fromkeys([*(old.references if old else ()), *row.references]))
     n_values = [x for x in (old.n if old else None, row.n) if x is not None]
-    follow = [x for x in (old.follow_up_months if old else None, row.follow_up_months) if x is not None]
+    follow = [
+        x for x in (old.follow_up_months if old else None, row.follow_up_months) if x is not None
+    ]
     rob = None
     if details["rob_overall"] is not None:
-        domains = {d: details[f"{ROB_PREFIX}{d}"] for d in ROB_DOMAINS if details[f"{ROB_PREFIX}{d}"] is not None}
-        rob = RiskOfBiasAssessment(overall=details["rob_overall"], domains=domains, tool=details["rob_tool"])
+        domains = {
+            d: details[f"{ROB_PREFIX}{d}"]
+            for d in ROB_DOMAINS
+            if details[f"{ROB_PREFIX}{d}"] is not None
+        }
+        rob = RiskOfBiasAssessment(
+            overall=details["rob_overall"], domains=domains, tool=details["rob_tool"]
+        )
     reading.studies[row.study] = Study(
         id=row.study,
         references=references,

@@ -88,7 +88,9 @@ def _finish(table: RawTable, records: list[list[str]]) -> RawTable:
         extra = cells[width:]
         if any(extra):
             table.problems.append(
-                Problem(table.path, number, "coding.ragged_row", {"got": len(cells), "expected": width})
+                Problem(
+                    table.path, number, "coding.ragged_row", {"got": len(cells), "expected": width}
+                )
             )
             continue
         table.rows.append((number, (cells + [""] * width)[:width]))

@@ -1,9 +1,18 @@
 """Read BibTeX libraries into :class:`~watwerkt.model.Reference` records.
 
-Parsing is bibtexparser 2.x's job (with its LaTeX-to-Unicode and name-splitting
-middlewares); this module maps its entries onto our model, normalises DOIs,
-and turns every block it could not read into a located problem while the rest
-of the file is still imported. Strings stay untrusted text throughout.
+bibtexparser 2.x splits the file into blocks (and resolves ``@string``
+macros); this module maps each entry onto our model: LaTeX to Unicode
+(:mod:`watwerkt.library.latex`), names split into given / particle / family,
+DOIs and URLs normalised, the citation key kept. Every block that could not be
+read becomes a located problem and the rest of the file is still imported.
+Strings stay untrusted text throughout.
+
+Notes
+-----
+Entries are kept, but reported, when they lack a title or year, or have an
+entry type outside BibTeX's and biblatex's common types: they are real records
+an author must account for. An entry is *skipped* (and reported) when it
+cannot be parsed, repeats an earlier citation key, or has an invalid key.
 """
 
 from __future__ import annotations
@@ -12,119 +21,138 @@ import contextlib
 import logging
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import bibtexparser
-from bibtexparser import middlewares
+from bibtexparser.middlewares.names import (
+    InvalidNameError,
+    parse_single_name_into_parts,
+    split_multiple_persons_names,
+)
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry
-
 from pydantic import ValidationError
 
 from watwerkt.errors import Problem
 from watwerkt.files.validation import problems_from_validation_error
-from watwerkt.files.yaml_source import decode_utf8
+from watwerkt.library.latex import latex_to_unicode
+from watwerkt.library.normalise import normalise_doi, normalise_url, person
+from watwerkt.library.reading import LibraryReading, Progress, decode
 from watwerkt.model import Person, Reference
 
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
-_BRACES = re.compile(r"[{}]")
+#: Entry types of BibTeX and biblatex that we know how to format.
+KNOWN_TYPES: frozenset[str] = frozenset(
+    {
+        "article", "book", "booklet", "inbook", "incollection", "inproceedings", "conference",
+        "manual", "mastersthesis", "phdthesis", "thesis", "misc", "proceedings", "techreport",
+        "report", "unpublished", "online", "electronic", "www", "collection", "dataset",
+        "software", "periodical", "mvbook", "bookinbook", "suppbook", "reference", "standard",
+    }
+)  # fmt: skip
 
-#: bibtexparser field names mapped to Reference attributes (first match wins).
+#: Fields that hold the title of the journal, book or series (first non-empty wins).
 _CONTAINER_FIELDS = ("journal", "journaltitle", "booktitle", "series")
+_YEAR = re.compile(r"^(\d{4})$")
+_DATE_YEAR = re.compile(r"^(\d{4})(?:[-/]\d{1,2}){0,2}$")
+_ENTRY_START = re.compile(r"^@", re.MULTILINE)
+_STRING_BLOCK = re.compile(r"^\s*@string\s*[{(]", re.MULTILINE | re.IGNORECASE)
+#: Approximate size of the pieces a large file is parsed in (for progress reports).
+_CHUNK_BYTES = 256 * 1024
 
 
-@dataclass
-class LibraryReading:
-    """What one BibTeX file yielded: the references, and every problem met."""
+def read_bibtex(
+    path: Path, display_path: str | None = None, progress: Progress | None = None
+) -> LibraryReading:
+    """Read one ``.bib`` file; return its references and every problem, by line.
 
-    path: str
-    references: list[Reference] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    Parameters
+    ----------
+    path : Path
+        The BibTeX file.
+    display_path : str, optional
+        How to name the file in problems.
+    progress : callable, optional
+        Called with the number of characters just processed.
 
-
-def normalise_doi(value: str) -> str:
-    """Return a bare, lower-case DOI: ``https://doi.org/10.1/X`` → ``10.1/x``."""
-    return _DOI_PREFIX.sub("", value.strip()).strip().lower()
-
-
-def _text(entry: Entry, name: str) -> str:
-    f = entry.fields_dict.get(name)
-    return "" if f is None else _BRACES.sub("", str(f.value)).strip()
-
-
-def _people(entry: Entry, name: str) -> tuple[Person, ...]:
-    f = entry.fields_dict.get(name)
-    if f is None:
-        return ()
-    people = []
-    for parts in f.value:
-        family = _BRACES.sub("", " ".join(parts.last)).strip()
-        if not family:
-            continue
-        people.append(
-            Person(
-                family=family,
-                given=_BRACES.sub("", " ".join(parts.first)).strip(),
-                particle=_BRACES.sub("", " ".join(parts.von)).strip(),
-                suffix=_BRACES.sub("", " ".join(parts.jr)).strip(),
-            )
-        )
-    return tuple(people)
-
-
-def read_bibtex(path: Path, display_path: str | None = None) -> LibraryReading:
-    """Read ``path``; return its references and the problems of the blocks that failed.
-
-    A malformed entry is reported with its line and skipped; the rest of the
-    file is still read. Entries that lack a title or year are kept (they are
-    real records an author must account for) but reported.
+    Returns
+    -------
+    LibraryReading
+        Never raises for bad content: problems are data.
     """
     shown = display_path or str(path)
-    reading = LibraryReading(shown)
-    raw = path.read_bytes()
-    text, problems = decode_utf8(raw, shown)
-    if text is None:
-        reading.problems.extend(problems)
-        return reading
+    text, encoding, problems = decode(path.read_bytes(), shown)
     if not text.strip():
-        reading.problems.append(Problem(shown, None, "file.empty"))
-        return reading
-    with _quiet_bibtexparser():
-        library = _parse(text)
-
+        return LibraryReading(shown, problems=(Problem(shown, None, "file.empty"),))
+    references: list[Reference] = []
     first_line: dict[str, int] = {}
-    for entry in library.entries:
-        line = entry.start_line + 1
-        first_line.setdefault(entry.key, line)
-        reference = _to_reference(entry, shown, line, reading.problems)
-        if reference is not None:
-            reading.references.append(reference)
-    for block in library.failed_blocks:
-        line = block.start_line + 1
-        if isinstance(block, DuplicateBlockKeyBlock):
-            reading.problems.append(
-                Problem(shown, line, "bibtex.duplicate_key",
-                        {"key": block.key, "first_line": first_line.get(block.key, "?")})
-            )
-        else:
-            error = getattr(block, "error", None)
-            detail = str(getattr(error, "abort_reason", "") or error or "").strip()
-            reading.problems.append(
-                Problem(shown, line, "bibtex.failed_block", {"detail": detail or "?"})
-            )
-    reading.problems.sort(key=lambda p: p.line or 0)
-    return reading
+    entries = skipped = 0
+    with _quiet_bibtexparser():
+        for offset, chunk in _chunks(text):
+            library = bibtexparser.parse_string(chunk)  # type: ignore[attr-defined]
+            for entry in library.entries:
+                entries += 1
+                line = (entry.start_line or 0) + offset + 1
+                if entry.key in first_line:
+                    problems.append(_duplicate(shown, line, entry.key, first_line[entry.key]))
+                    skipped += 1
+                    continue
+                first_line[entry.key] = line
+                reference = _to_reference(entry, shown, line, problems)
+                if reference is None:
+                    skipped += 1
+                else:
+                    references.append(reference)
+            for block in library.failed_blocks:
+                entries += 1
+                skipped += 1
+                line = (block.start_line or 0) + offset + 1
+                if isinstance(block, DuplicateBlockKeyBlock):
+                    problems.append(_duplicate(shown, line, block.key, first_line.get(block.key)))
+                else:
+                    problems.append(_failed(shown, line, block))
+            if progress is not None:
+                progress(len(chunk))
+    if entries == 0:
+        problems.append(Problem(shown, None, "bibtex.no_entries"))
+    problems.sort(key=lambda p: p.line or 0)
+    return LibraryReading(shown, tuple(references), tuple(problems), entries, skipped, encoding)
 
 
-def _parse(text: str) -> bibtexparser.Library:
-    return bibtexparser.parse_string(
-        text,
-        append_middleware=[
-            middlewares.LatexDecodingMiddleware(),
-            middlewares.SeparateCoAuthors(),
-            middlewares.SplitNameParts(),
-        ],
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    """Yield ``(line offset, text)`` pieces that end between entries.
+
+    A piece ends only before an ``@`` at the start of a line where the braces
+    so far balance, so no entry is cut. Files with ``@string`` macros are
+    parsed whole, since a macro may be used anywhere after its definition.
+    """
+    if len(text) <= _CHUNK_BYTES or _STRING_BLOCK.search(text):
+        yield 0, text
+        return
+    start = 0
+    line = 0
+    for match in _ENTRY_START.finditer(text):
+        end = match.start()
+        if end - start < _CHUNK_BYTES:
+            continue
+        piece = text[start:end]
+        if piece.count("{") != piece.count("}"):
+            continue  # an unbalanced entry: let bibtexparser recover within a larger piece
+        yield line, piece
+        line += piece.count("\n")
+        start = end
+    yield line, text[start:]
+
+
+def _duplicate(path: str, line: int, key: str, first: int | None) -> Problem:
+    return Problem(
+        path, line, "bibtex.duplicate_key", {"key": key, "first_line": first or "?"}, "key"
     )
+
+
+def _failed(path: str, line: int, block: object) -> Problem:
+    error = getattr(block, "error", None)
+    detail = str(getattr(error, "abort_reason", "") or error or "").strip()
+    detail = " ".join(detail.split()) or "?"
+    return Problem(path, line, "bibtex.failed_block", {"detail": detail})
 
 
 @contextlib.contextmanager
@@ -139,53 +167,134 @@ def _quiet_bibtexparser() -> Iterator[None]:
         logger.setLevel(previous)
 
 
+def _raw(entry: Entry, name: str) -> str:
+    field = entry.fields_dict.get(name)
+    return "" if field is None else str(field.value)
+
+
+def _text(entry: Entry, name: str) -> str:
+    return latex_to_unicode(_raw(entry, name))
+
+
+def parse_names(value: str) -> tuple[tuple[Person, ...], list[str]]:
+    r"""Split a BibTeX name list ("A and B and others") into people.
+
+    Returns the people and the names that could not be split (for a problem).
+    The marker ``others`` (a truncated author list) is not a person and is left out.
+
+    Examples
+    --------
+    >>> people, bad = parse_names(r"van der Zwet, Renske and M{\"u}ller, J. and {WHO}")
+    >>> [(p.particle, p.family, p.given) for p in people], bad
+    ([('van der', 'Zwet', 'Renske'), ('', 'Müller', 'J.'), ('', 'WHO', '')], [])
+    """
+    people: list[Person] = []
+    bad: list[str] = []
+    for name in split_multiple_persons_names(value):
+        if name.strip().lower() == "others":
+            continue
+        try:
+            parts = parse_single_name_into_parts(name)
+        except InvalidNameError:
+            bad.append(name)
+            continue
+        family = latex_to_unicode(" ".join(parts.last))
+        if not family:
+            bad.append(name)
+            continue
+        people.append(
+            person(
+                family=family,
+                given=latex_to_unicode(" ".join(parts.first)),
+                particle=latex_to_unicode(" ".join(parts.von)),
+                suffix=latex_to_unicode(" ".join(parts.jr)),
+            )
+        )
+    return tuple(people), bad
+
+
+def _year(entry: Entry, path: str, line: int, problems: list[Problem]) -> int | None:
+    year_text = _text(entry, "year")
+    date_text = _text(entry, "date")
+    if not year_text and _DATE_YEAR.match(date_text):
+        year_text = date_text[:4]
+    if not year_text:
+        problems.append(_missing(path, line, entry.key, "year"))
+        return None
+    match = _YEAR.match(year_text)
+    if match and 1000 <= int(match.group(1)) <= 2999:
+        return int(match.group(1))
+    params: dict[str, object] = {
+        "key": entry.key,
+        "field": "year",
+        "expected": "YYYY",
+        "got": year_text,
+    }
+    problems.append(Problem(path, line, "bibtex.bad_field", params, "year"))
+    return None
+
+
+def _missing(path: str, line: int, key: str, name: str) -> Problem:
+    return Problem(path, line, "bibtex.missing_field", {"key": key, "field": name}, name)
+
+
 def _to_reference(entry: Entry, path: str, line: int, problems: list[Problem]) -> Reference | None:
     """Map one entry onto a Reference; a record that breaks a rule becomes a problem."""
-    title = _text(entry, "title")
-    year_text = _text(entry, "year") or _text(entry, "date")[:4]
-    year: int | None = None
-    if not title:
-        problems.append(Problem(path, line, "bibtex.missing_field", {"key": entry.key, "field": "title"}, "title"))
-    if not year_text:
-        problems.append(Problem(path, line, "bibtex.missing_field", {"key": entry.key, "field": "year"}, "year"))
-    elif year_text.isdigit() and 1000 <= int(year_text) <= 2999:
-        year = int(year_text)
-    else:
+    entry_type = entry.entry_type.lower()
+    if entry_type not in KNOWN_TYPES:
         problems.append(
-            Problem(path, line, "bibtex.bad_field",
-                    {"key": entry.key, "field": "year", "expected": "YYYY", "got": year_text}, "year")
+            Problem(path, line, "bibtex.unknown_type", {"key": entry.key, "type": entry_type})
+        )
+    title = _text(entry, "title")
+    if not title:
+        problems.append(_missing(path, line, entry.key, "title"))
+    year = _year(entry, path, line, problems)
+    people: dict[str, tuple[Person, ...]] = {}
+    for role in ("author", "editor"):
+        found, bad = parse_names(_raw(entry, role))
+        people[role] = found
+        problems.extend(
+            Problem(path, line, "bibtex.bad_name", {"key": entry.key, "name": name}, role)
+            for name in bad
         )
     container = next((c for c in (_text(entry, n) for n in _CONTAINER_FIELDS) if c), "")
+    doi = normalise_doi(_text(entry, "doi"))
     try:
-        return _build_reference(entry, path, line, year, title, container)
+        return Reference(
+            key=entry.key,
+            entry_type=entry_type,
+            authors=people["author"],
+            editors=people["editor"],
+            year=year,
+            title=title,
+            container=container,
+            volume=_text(entry, "volume"),
+            issue=_text(entry, "number") or _text(entry, "issue"),
+            pages=_text(entry, "pages").replace("-", "–").replace("––", "–"),
+            publisher=next(
+                (v for v in (_text(entry, n) for n in ("publisher", "institution", "school")) if v),
+                "",
+            ),
+            doi=doi,
+            url=normalise_url(_text(entry, "url")),
+            note=_text(entry, "note"),
+            source_file=path,
+            source_line=line,
+        )
     except ValidationError as exc:
         problems.extend(
-            Problem(path, line, "bibtex.bad_field",
-                    {"key": entry.key, "field": p.field or "?", "expected": p.params.get("expected", "?"),
-                     "got": p.params.get("got", "?")}, p.field)
+            Problem(
+                path,
+                line,
+                "bibtex.bad_field",
+                {
+                    "key": entry.key,
+                    "field": p.field or "?",
+                    "expected": p.params.get("expected", "?"),
+                    "got": p.params.get("got", "?"),
+                },
+                p.field,
+            )
             for p in problems_from_validation_error(exc, path, lambda _loc: line, Reference)
         )
         return None
-
-
-def _build_reference(
-    entry: Entry, path: str, line: int, year: int | None, title: str, container: str
-) -> Reference:
-    return Reference(
-        key=entry.key,
-        entry_type=entry.entry_type,
-        authors=_people(entry, "author"),
-        editors=_people(entry, "editor"),
-        year=year,
-        title=title,
-        container=container,
-        volume=_text(entry, "volume"),
-        issue=_text(entry, "number") or _text(entry, "issue"),
-        pages=_text(entry, "pages").replace("--", "–"),
-        publisher=_text(entry, "publisher") or _text(entry, "institution") or _text(entry, "school"),
-        doi=normalise_doi(_text(entry, "doi")),
-        url=_text(entry, "url"),
-        note=_text(entry, "note"),
-        source_file=path,
-        source_line=line,
-    )
