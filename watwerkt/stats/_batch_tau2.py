@@ -28,6 +28,9 @@ _EPS = float(np.finfo(float).eps)
 #: Newton on Q(τ²) stops when a step changes τ² by at most this, relatively: it
 #: converges quadratically, so the root is then exact to a few ulps.
 _ROOT_RTOL = 1e-14
+#: Iterative kernels compact their working arrays at every finish below this
+#: many unfinished meta-analyses (copies are then cheaper than masked work).
+_COMPACT_BELOW = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,31 +272,42 @@ def fisher_scoring(
     tau2 = np.maximum(0.0, he_raw(y, v)[0])
     iterations = _zeros_int(n)
     converged = np.ones(n, dtype=bool)
-    # Working copies of the unfinished columns, compacted when many have finished.
+    # Working copies of the unfinished columns. While many columns run they are
+    # masked (``live``); small or mostly finished sets are compacted instead,
+    # which keeps the per-iteration Python overhead low in a long tail.
     idx, ya, va, ta = np.arange(n), y, v, tau2.copy()
-    live = np.ones(n, dtype=bool)
+    live: BoolArray | None = None  # None: every working column still runs
     scratch = _Scratch(*y.shape)
     count = 0
     while idx.size:
         count += 1
-        adj = _fisher_step(method, ya, va, ta, scratch) * stepadj
+        adj = _fisher_step(method, ya, va, ta, scratch)
+        adj *= stepadj
         adj[np.isnan(adj)] = 0.0
         _halve_below_zero(ta, adj)
         new = ta + adj
-        running = live & (np.abs(ta - new) > threshold)
-        ta = np.where(live, new, ta)
-        finished = live & ~running
+        running = np.abs(ta - new) > threshold
+        if live is not None:
+            running &= live
+            new = np.where(live, new, ta)
+        ta = new
+        if count > maxiter:  # metafor: not converged, even if this step was small
+            stuck = idx if live is None else idx[live]
+            tau2[stuck] = ta if live is None else ta[live]
+            iterations[stuck] = count
+            converged[stuck] = False
+            break
+        if running.all():
+            continue
+        finished = ~running if live is None else live & ~running
         tau2[idx[finished]] = ta[finished]
         iterations[idx[finished]] = count
-        live = running
-        if count > maxiter:  # every unfinished column has run as often
-            tau2[idx[live]] = ta[live]
-            iterations[idx[live]] = count
-            converged[idx[live]] = False
-            break
-        if live.sum() < 0.6 * live.size:
-            idx, ya, va, ta = idx[live], ya[:, live], va[:, live], ta[live]
-            live = np.ones(idx.size, dtype=bool)
+        n_running = int(np.count_nonzero(running))
+        if idx.size <= _COMPACT_BELOW or n_running < 0.6 * idx.size:
+            idx, ya, va, ta = idx[running], ya[:, running], va[:, running], ta[running]
+            live = None
+        else:
+            live = running
     reset = np.zeros(n, dtype=bool)
     if ll0check and method in ("ML", "REML"):
         cand = np.flatnonzero(converged & (tau2 > threshold))
