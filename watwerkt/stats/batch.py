@@ -175,9 +175,9 @@ def meta_analysis_batch(
     ... })
     >>> res = meta_analysis_batch(frame, by="cell")
     >>> res[["cell", "k", "estimate", "tau2"]].round(4)
-      cell  k  estimate    tau2
-    0    a  3    0.2429  0.0000
-    1    b  4    0.2426  0.1248
+      cell  k  estimate   tau2
+    0    a  3    0.2351  0.000
+    1    b  4    0.2825  0.164
     """
     method = check_option(method, "method", _FUNCTION, METHODS)
     test = check_option(test, "test", _FUNCTION, TESTS)
