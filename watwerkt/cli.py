@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from watwerkt import __version__
+from watwerkt.cli_library import library
 from watwerkt.cli_meta import meta
 from watwerkt.cli_support import handle_errors
 from watwerkt.messages import message, set_language
@@ -100,3 +101,4 @@ def schema(kind: str | None, list_kinds: bool) -> None:
 
 
 main.add_command(meta)
+main.add_command(library)

@@ -272,8 +272,8 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "left out of the authors",
     },
     "bibtex.no_entries": {
-        "nl": "bestand bevat geen BibTeX-items (verwacht bijv. '@article{{sleutel, …}}')",
-        "en": "file contains no BibTeX entries (expected e.g. '@article{{key, …}}')",
+        "nl": "bestand bevat geen BibTeX-items (verwacht bijv. {example})",
+        "en": "file contains no BibTeX entries (expected e.g. {example})",
     },
     "ris.failed_line": {
         "nl": "regel is geen RIS-veld (verwacht 'XX  - waarde'); genegeerd",

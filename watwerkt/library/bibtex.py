@@ -112,7 +112,8 @@ def read_bibtex(
             if progress is not None:
                 progress(len(chunk))
     if entries == 0:
-        problems.append(Problem(shown, None, "bibtex.no_entries"))
+        example = "'@article{key, title = {…}, year = {2024}}'"
+        problems.append(Problem(shown, None, "bibtex.no_entries", {"example": example}))
     problems.sort(key=lambda p: p.line or 0)
     return LibraryReading(shown, tuple(references), tuple(problems), entries, skipped, encoding)
 
