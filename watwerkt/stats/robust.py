@@ -305,7 +305,7 @@ def _cluster_codes(cluster: Any, model: _Model) -> npt.NDArray[np.intp]:
             other="yi",
             expected=k,
         )
-    bad = np.array([x is None or (isinstance(x, float) and math.isnan(x)) for x in arr])
+    bad = np.asarray(pd.isna(arr), dtype=bool)
     if bad.any():
         raise StatsInputError(
             "stats.multilevel_missing_label",
