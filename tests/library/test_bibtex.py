@@ -153,14 +153,20 @@ def test_empty_and_non_bibtex_files(tmp_path: Path) -> None:
 
 
 def test_string_macros_are_resolved(tmp_path: Path) -> None:
-    bib = "@string{tsv = {Tijdschrift voor Sociale Vraagstukken}}\n@article{a, journal = tsv, title={T}, year=2000}\n"
+    bib = (
+        "@string{tsv = {Tijdschrift voor Sociale Vraagstukken}}\n"
+        "@article{a, journal = tsv, title={T}, year=2000}\n"
+    )
     assert read_bibtex(write(tmp_path, bib)).references[0].container == (
         "Tijdschrift voor Sociale Vraagstukken"
     )
 
 
 def test_large_file_is_parsed_in_pieces_with_correct_lines(tmp_path: Path) -> None:
-    entry = "@article{{k{i},\n  author = {{Jansen, Jan}},\n  title = {{Titel {i} {pad}}},\n  year = {{2000}}\n}}\n"
+    entry = (
+        "@article{{k{i},\n  author = {{Jansen, Jan}},\n"
+        "  title = {{Titel {i} {pad}}},\n  year = {{2000}}\n}}\n"
+    )
     pad = "x" * 200
     parts = [entry.format(i=i, pad=pad) for i in range(3000)]  # about 800 kB: several pieces
     parts[2500] = parts[2500].replace("year = {2000}", "year = {2000")  # unbalanced, deep in

@@ -18,7 +18,7 @@ VL  - 3
 IS  - 2
 SP  - 10
 EP  - 20
-ER  - 
+ER  -
 
 TY  - BOOK
 ID  - eigen-sleutel
@@ -27,7 +27,7 @@ TI  - Een boek
 PY  - 2020
 PB  - Boom
 UR  - www.boom.nl
-ER  - 
+ER  -
 """
 
 

@@ -60,6 +60,8 @@ def _bib_name(person: Person) -> str:
         parts.append(_escape(person.suffix))
     if person.given or person.suffix:
         parts.append(_escape(person.given))
+    elif person.particle:
+        parts.append("{}")  # "de Jansen, {}": without the comma, "de" would read as a given name
     return ", ".join(parts)
 
 

@@ -26,11 +26,17 @@ _ACCENTS: dict[str, str] = {
     "c": "\u0327", "k": "\u0328", "r": "\u030a", "d": "\u0323", "b": "\u0331",
 }  # fmt: skip
 
+# Stand-ins for a literal backslash and tilde until the end of decoding (a bare "~"
+# is a LaTeX space, "\textasciitilde" a real tilde).
+_BACKSLASH = "\x01"
+_TILDE = "\x02"
+
 #: Letter-like commands without argument.
 _SYMBOLS: dict[str, str] = {
     "ss": "ß", "o": "ø", "O": "Ø", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ",
     "aa": "å", "AA": "Å", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ",
-    "textasciitilde": "~", "textbackslash": "\\", "textendash": "–", "textemdash": "—",
+    "textasciitilde": _TILDE, "textasciicircum": "^", "textbackslash": _BACKSLASH,
+    "textendash": "–", "textemdash": "—",
 }  # fmt: skip
 
 #: Escaped special characters: ``\\&`` is ``&``.
@@ -105,7 +111,11 @@ def _fast(text: str) -> str | None:
         return None
     out = _finish(out)
     pieces = iter(escaped)
-    return re.sub(_PLACEHOLDER, lambda _m: next(pieces), out)
+    return (
+        re.sub(_PLACEHOLDER, lambda _m: next(pieces), out)
+        .replace(_BACKSLASH, "\\")
+        .replace(_TILDE, "~")
+    )
 
 
 @cache

@@ -231,8 +231,8 @@ def _audit(
     """Give every record read one status; report key conflicts and unaccounted records.
 
     A record that :func:`find_duplicates` matches with another is a removed
-    duplicate, unless the author accounted for its own key (coded or
-    excluded it): an explicit decision outranks an automatic match. So
+    duplicate, unless the author accounted for its own, different key (coded
+    or excluded it): an explicit decision outranks an automatic match. So
     "Goldstein (1989a)" and "(1989b)", two studies with placeholder titles,
     both stay included when both are coded.
     """
@@ -245,8 +245,10 @@ def _audit(
     for ref in records:
         where = RecordId.of(ref)
         library, line = ref.source_file, ref.source_line
+        group = duplicate_of.get(where)
         accounted = ref.key in coded_at or ref.key in exclusions
-        group = None if accounted else duplicate_of.get(where)
+        if group is not None and accounted and ref.key != group.kept.key:
+            group = None  # the author accounted for this key separately
         if group is not None:
             rules = ", ".join(group.rules)
             evidence.audit.append(
