@@ -43,7 +43,9 @@ ROWS = [
     "jansen2019,jansen2019,eenzaamheid,rct,120,SMD,-0.31,0.034,,1,\n",
     "pietersen2021,pietersen2021,eenzaamheid,quasi_experiment,80,,,,favours_intervention,0,zingeving\n",
 ]
-EXCLUSIONS = "exclusions:\n  - reference: review2020\n    reason: Overzichtsstudie, geen primair onderzoek\n"
+EXCLUSIONS = (
+    "exclusions:\n  - reference: review2020\n    reason: Overzichtsstudie, geen primair onderzoek\n"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -53,12 +55,20 @@ def _english() -> object:
     set_language("nl")
 
 
-def make(tmp_path: Path, *, yaml: str | None = None, bib: str = BIB, rows: list[str] | None = None,
-         header: str = HEADER) -> Path:
+def make(
+    tmp_path: Path,
+    *,
+    yaml: str | None = None,
+    bib: str = BIB,
+    rows: list[str] | None = None,
+    header: str = HEADER,
+) -> Path:
     text = (yaml if yaml is not None else MINIMAL) + "coding_sheets:\n  - coding.csv\n" + EXCLUSIONS
     (tmp_path / "dossier.yaml").write_text(text, encoding="utf-8")
     (tmp_path / "refs.bib").write_text(bib, encoding="utf-8")
-    (tmp_path / "coding.csv").write_text(header + "".join(ROWS if rows is None else rows), encoding="utf-8")
+    (tmp_path / "coding.csv").write_text(
+        header + "".join(ROWS if rows is None else rows), encoding="utf-8"
+    )
     return tmp_path
 
 
@@ -76,12 +86,12 @@ def test_valid_dossier_accounts_for_every_reference(tmp_path: Path) -> None:
         "review2020": ReferenceStatus.EXCLUDED,
     }
     first, second = (e.estimate for e in evidence.effects)
-    assert first.principles == ("contact",) and first.kind == "effect_size"
-    assert second.principles == ("zingeving",) and second.kind == "direction"
+    assert (first.principles, first.kind) == (("contact",), "effect_size")
+    assert (second.principles, second.kind) == (("zingeving",), "direction")
     assert evidence.studies["jansen2019"].n == 120
     jansen = evidence.references["jansen2019"]
     assert jansen.doi == "10.1000/abc"
-    assert jansen.authors[1].particle == "van der" and jansen.authors[1].family == "Zwet"
+    assert (jansen.authors[1].particle, jansen.authors[1].family) == ("van der", "Zwet")
 
 
 def test_unknown_principle_in_sheet(tmp_path: Path) -> None:
@@ -153,10 +163,16 @@ def test_excluded_and_coded_is_a_contradiction(tmp_path: Path) -> None:
 
 
 def test_bibtex_problems_keep_the_rest(tmp_path: Path) -> None:
-    bib = BIB.replace("title = {Buurtcirkels},", "title = {Buurtcirkels,") + "@misc{jansen2019, title={dup}, year=2000}\n"
+    bib = (
+        BIB.replace("title = {Buurtcirkels},", "title = {Buurtcirkels,")
+        + "@misc{jansen2019, title={dup}, year=2000}\n"
+    )
     found = problems(make(tmp_path, bib=bib))
     assert len(found) == 3
-    assert found[0] == "coding.csv:3: reference 'pietersen2021' is in none of the dossier's BibTeX libraries"
+    assert (
+        found[0]
+        == "coding.csv:3: reference 'pietersen2021' is in none of the dossier's BibTeX libraries"
+    )
     assert found[1].startswith("refs.bib:8: BibTeX entry could not be read (")
     assert found[2] == "refs.bib:20: citation key 'jansen2019' appears twice (first on line 1)"
     evidence = collect_evidence(tmp_path, cwd=tmp_path)
@@ -164,11 +180,17 @@ def test_bibtex_problems_keep_the_rest(tmp_path: Path) -> None:
 
 
 def test_bibtex_not_utf8_and_missing_fields(tmp_path: Path) -> None:
-    bib = BIB.replace("year = {2021}", "year = {around 2021}").replace("title = {Een overzicht},\n", "")
+    bib = BIB.replace("year = {2021}", "year = {around 2021}").replace(
+        "title = {Een overzicht},\n", ""
+    )
     found = problems(make(tmp_path, bib=bib))
-    assert "refs.bib:8: entry 'pietersen2021': field 'year' expected YYYY, got 'around 2021'" in found
+    assert (
+        "refs.bib:8: entry 'pietersen2021': field 'year' expected YYYY, got 'around 2021'" in found
+    )
     assert "refs.bib:15: entry 'review2020' lacks the field 'title'" in found
-    (tmp_path / "refs.bib").write_bytes("@article{x, title={caf\u00e9}, year=2000}".encode("latin-1"))
+    (tmp_path / "refs.bib").write_bytes(
+        "@article{x, title={caf\u00e9}, year=2000}".encode("latin-1")
+    )
     # Deliberate change (issue 5): a cp1252/latin-1 library is read, and reported.
     found = problems(tmp_path)
     assert (
@@ -192,7 +214,10 @@ def test_semicolon_csv_and_xlsx(tmp_path: Path) -> None:
 
     make(tmp_path)
     csv_text = (tmp_path / "coding.csv").read_text(encoding="utf-8")
-    (tmp_path / "coding.csv").write_text(csv_text.replace(",", ";").replace("-0.31", "-0,31").replace("0.034", "0,034"), encoding="utf-8")
+    (tmp_path / "coding.csv").write_text(
+        csv_text.replace(",", ";").replace("-0.31", "-0,31").replace("0.034", "0,034"),
+        encoding="utf-8",
+    )
     semicolon = collect_evidence(tmp_path, cwd=tmp_path)  # Dutch Excel: ';' and decimal commas
     assert semicolon.problems == []
     assert (semicolon.effects[0].estimate.yi, semicolon.effects[0].estimate.vi) == (-0.31, 0.034)
@@ -202,7 +227,9 @@ def test_semicolon_csv_and_xlsx(tmp_path: Path) -> None:
     for line in (HEADER + "".join(ROWS)).splitlines():
         sheet.append([cell or None for cell in line.split(",")])
     book.save(tmp_path / "coding.xlsx")
-    text = (tmp_path / "dossier.yaml").read_text(encoding="utf-8").replace("coding.csv", "coding.xlsx")
+    text = (
+        (tmp_path / "dossier.yaml").read_text(encoding="utf-8").replace("coding.csv", "coding.xlsx")
+    )
     (tmp_path / "dossier.yaml").write_text(text, encoding="utf-8")
     evidence = collect_evidence(tmp_path, cwd=tmp_path)
     assert evidence.problems == []
