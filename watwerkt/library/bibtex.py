@@ -21,6 +21,7 @@ import contextlib
 import logging
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 import bibtexparser
@@ -168,13 +169,19 @@ def _quiet_bibtexparser() -> Iterator[None]:
         logger.setLevel(previous)
 
 
-def _raw(entry: Entry, name: str) -> str:
-    field = entry.fields_dict.get(name)
-    return "" if field is None else str(field.value)
+Fields = dict[str, str]
 
 
-def _text(entry: Entry, name: str) -> str:
-    return latex_to_unicode(_raw(entry, name))
+def _fields(entry: Entry) -> Fields:
+    """Return the entry's fields by lower-case name (``AUTHOR`` is ``author``)."""
+    out: Fields = {}
+    for field in entry.fields:
+        out.setdefault(field.key.lower(), str(field.value))
+    return out
+
+
+def _text(fields: Fields, name: str) -> str:
+    return latex_to_unicode(fields.get(name, ""))
 
 
 def parse_names(value: str) -> tuple[tuple[Person, ...], list[str]]:
@@ -194,29 +201,36 @@ def parse_names(value: str) -> tuple[tuple[Person, ...], list[str]]:
     for name in split_multiple_persons_names(value):
         if name.strip().lower() == "others":
             continue
-        try:
-            parts = parse_single_name_into_parts(name)
-        except InvalidNameError:
+        one = _parse_name(name)
+        if one is None:
             bad.append(name)
-            continue
-        family = latex_to_unicode(" ".join(parts.last))
-        if not family:
-            bad.append(name)
-            continue
-        people.append(
-            person(
-                family=family,
-                given=latex_to_unicode(" ".join(parts.first)),
-                particle=latex_to_unicode(" ".join(parts.von)),
-                suffix=latex_to_unicode(" ".join(parts.jr)),
-            )
-        )
+        else:
+            people.append(one)
     return tuple(people), bad
 
 
-def _year(entry: Entry, path: str, line: int, problems: list[Problem]) -> int | None:
-    year_text = _text(entry, "year")
-    date_text = _text(entry, "date")
+@lru_cache(maxsize=1 << 16)  # the same authors recur throughout a library
+def _parse_name(name: str) -> Person | None:
+    try:
+        parts = parse_single_name_into_parts(name)
+    except InvalidNameError:
+        return None
+    family = latex_to_unicode(" ".join(parts.last))
+    if not family:
+        return None
+    return person(
+        family=family,
+        given=latex_to_unicode(" ".join(parts.first)),
+        particle=latex_to_unicode(" ".join(parts.von)),
+        suffix=latex_to_unicode(" ".join(parts.jr)),
+    )
+
+
+def _year(
+    entry: Entry, fields: Fields, path: str, line: int, problems: list[Problem]
+) -> int | None:
+    year_text = _text(fields, "year")
+    date_text = _text(fields, "date")
     if not year_text and _DATE_YEAR.match(date_text):
         year_text = date_text[:4]
     if not year_text:
@@ -246,20 +260,21 @@ def _to_reference(entry: Entry, path: str, line: int, problems: list[Problem]) -
         problems.append(
             Problem(path, line, "bibtex.unknown_type", {"key": entry.key, "type": entry_type})
         )
-    title = _text(entry, "title")
+    fields = _fields(entry)
+    title = _text(fields, "title")
     if not title:
         problems.append(_missing(path, line, entry.key, "title"))
-    year = _year(entry, path, line, problems)
+    year = _year(entry, fields, path, line, problems)
     people: dict[str, tuple[Person, ...]] = {}
     for role in ("author", "editor"):
-        found, bad = parse_names(_raw(entry, role))
+        found, bad = parse_names(fields.get(role, ""))
         people[role] = found
         problems.extend(
             Problem(path, line, "bibtex.bad_name", {"key": entry.key, "name": name}, role)
             for name in bad
         )
-    container = next((c for c in (_text(entry, n) for n in _CONTAINER_FIELDS) if c), "")
-    doi = normalise_doi(_text(entry, "doi"))
+    container = next((c for c in (_text(fields, n) for n in _CONTAINER_FIELDS) if c), "")
+    doi = normalise_doi(_text(fields, "doi"))
     try:
         return Reference(
             key=entry.key,
@@ -269,16 +284,20 @@ def _to_reference(entry: Entry, path: str, line: int, problems: list[Problem]) -
             year=year,
             title=title,
             container=container,
-            volume=_text(entry, "volume"),
-            issue=_text(entry, "number") or _text(entry, "issue"),
-            pages=_text(entry, "pages").replace("-", "–").replace("––", "–"),
+            volume=_text(fields, "volume"),
+            issue=_text(fields, "number") or _text(fields, "issue"),
+            pages=_text(fields, "pages").replace("-", "–").replace("––", "–"),
             publisher=next(
-                (v for v in (_text(entry, n) for n in ("publisher", "institution", "school")) if v),
+                (
+                    v
+                    for v in (_text(fields, n) for n in ("publisher", "institution", "school"))
+                    if v
+                ),
                 "",
             ),
             doi=doi,
-            url=normalise_url(_text(entry, "url")),
-            note=_text(entry, "note"),
+            url=normalise_url(_text(fields, "url")),
+            note=_text(fields, "note"),
             source_file=path,
             source_line=line,
         )

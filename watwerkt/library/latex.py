@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 #: Accent commands and the combining character they put on the next letter.
 _ACCENTS: dict[str, str] = {
@@ -50,8 +50,11 @@ _ACCENT_RE = re.compile(
 _SYMBOL_RE = re.compile(r"\\(?P<name>[A-Za-z]+)(?:\{\}|(?![A-Za-z])\s?)")
 _ESCAPE_RE = re.compile(r"\\([&%$#_{}])")
 _PLACEHOLDER = "\x00"
+#: ASCII text without braces, dashes, tildes or quote ligatures needs no decoding.
+_PLAIN = re.compile(r"[^{}~`'\-\x80-\U0010ffff]*")
 
 
+@lru_cache(maxsize=1 << 16)  # journals, publishers and names repeat across entries
 def latex_to_unicode(text: str) -> str:
     r"""Return ``text`` with LaTeX accents, escapes, braces and dashes as Unicode.
 
@@ -71,6 +74,8 @@ def latex_to_unicode(text: str) -> str:
     'Müller and Café: the DNA of 1–10 & more'
     """
     if "\\" not in text and "$" not in text:
+        if _PLAIN.fullmatch(text):
+            return " ".join(text.split())
         return _finish(text)
     fast = _fast(text)
     if fast is not None:
