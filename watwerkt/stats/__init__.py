@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from watwerkt.stats.batch import meta_analysis_batch
 from watwerkt.stats.bias import FailSafeNResult, RankTestResult, fail_safe_n, rank_test
+from watwerkt.stats.effect_sizes import effect_sizes, explain_note
 from watwerkt.stats.multilevel import (
     LikelihoodRatioTest,
     MultilevelResult,
@@ -23,6 +24,8 @@ __all__: list[str] = [
     "MultilevelResult",
     "RankTestResult",
     "RobustResult",
+    "effect_sizes",
+    "explain_note",
     "fail_safe_n",
     "meta_analysis_batch",
     "multilevel_meta_analysis",

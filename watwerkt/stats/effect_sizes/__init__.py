@@ -1,0 +1,15 @@
+"""Effect sizes from raw study data, as metafor's ``escalc``, plus conversions.
+
+:func:`effect_sizes` computes ``yi``/``vi`` for MD, SMD, SMDH, ROM, SMCR, SMCC,
+OR, RR, RD, PETO, COR, ZCOR, PR and PLO; the family modules (``continuous``,
+``binary``, ``correlation``, ``proportions``) hold the formulas and
+``conversions`` turns reported statistics (t, F, p) and other metrics
+(log odds ratio, r) into the metric a synthesis needs.
+"""
+
+from __future__ import annotations
+
+from watwerkt.stats.effect_sizes._common import explain_note
+from watwerkt.stats.effect_sizes.compute import MEASURES, effect_sizes
+
+__all__ = ["MEASURES", "effect_sizes", "explain_note"]

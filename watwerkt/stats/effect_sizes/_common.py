@@ -1,0 +1,195 @@
+"""Shared plumbing for the effect-size families: options, raw-data checks, notes.
+
+Every family module (``continuous``, ``binary``, ``correlation``,
+``proportions``) receives validated float columns and an :class:`Options`,
+checks its impossible raw data with the helpers here, and returns ``yi``,
+``vi`` and per-row notes. Notes are stable codes (see :data:`NOTE_KEYS`), not
+prose, so programs can act on them; :func:`explain_note` renders them in
+Dutch or English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+
+from watwerkt.errors import StatsInputError
+from watwerkt.messages import message
+from watwerkt.stats._validation import FloatArray, positions
+
+BoolArray = npt.NDArray[np.bool_]
+Columns = Mapping[str, FloatArray]
+
+#: Note code for a row whose inputs are complete and whose yi/vi are finite.
+NOTE_OK: Final = ""
+#: Prefix of the note for rows with missing inputs: ``"missing:m1i,sd1i"``.
+NOTE_MISSING: Final = "missing"
+#: A 2x2 table with no events (or only events) in both groups, dropped (``drop00``).
+NOTE_DOUBLE_ZERO: Final = "double_zero"
+#: Complete inputs, but yi or vi is infinite or undefined (e.g. a zero cell, ``to="none"``).
+NOTE_NOT_COMPUTABLE: Final = "not_computable"
+#: Too few participants to estimate the sampling variance (e.g. ``ni <= 3`` for ZCOR).
+NOTE_SMALL_N: Final = "small_n"
+
+#: Catalogue keys behind each note code.
+NOTE_KEYS: Final[dict[str, str]] = {
+    NOTE_MISSING: "stats.es.note.missing",
+    NOTE_DOUBLE_ZERO: "stats.es.note.double_zero",
+    NOTE_NOT_COMPUTABLE: "stats.es.note.not_computable",
+    NOTE_SMALL_N: "stats.es.note.small_n",
+}
+
+#: Where a continuity correction is added (metafor's ``to``).
+TO_CHOICES: Final = ("only0", "all", "if0all", "none")
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Options shared by the measures (metafor's ``add``, ``to``, ``drop00``, ``vtype``)."""
+
+    add: float
+    to: str
+    drop00: bool
+    vtype: str
+    function: str
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyResult:
+    """What a family computes: effect sizes, variances and notes for some rows."""
+
+    yi: FloatArray
+    vi: FloatArray
+    #: Rows that get a specific note (code) besides the generic ones.
+    notes: dict[str, BoolArray]
+
+
+def explain_note(note: str, lang: str | None = None) -> str:
+    """Render a ``note`` code from :func:`effect_sizes` as a sentence.
+
+    Parameters
+    ----------
+    note : str
+        A value of the ``note`` column (``""`` means no problem).
+    lang : {"nl", "en"}, optional
+        Language; default is the process language.
+
+    Returns
+    -------
+    str
+        The explanation, or ``""`` for an empty note.
+
+    Examples
+    --------
+    >>> explain_note("missing:m1i,sd1i", "en")
+    'missing input: m1i, sd1i'
+    """
+    if not note:
+        return ""
+    code, _, detail = note.partition(":")
+    if code == NOTE_MISSING:
+        return message(NOTE_KEYS[code], lang, columns=", ".join(detail.split(",")))
+    return message(NOTE_KEYS[code], lang)
+
+
+def errstate() -> np.errstate:
+    """Silence numpy's floating-point warnings: NaN/inf rows are handled explicitly."""
+    return np.errstate(all="ignore")
+
+
+def _raise(key: str, argument: str, bad: BoolArray, function: str, **params: object) -> None:
+    if bad.any():
+        raise StatsInputError(
+            key, argument=argument, positions=positions(bad), function=function, **params
+        )
+
+
+def check_sd(cols: Columns, names: tuple[str, ...], function: str) -> None:
+    """Raise if a standard deviation is negative."""
+    for name in names:
+        if name in cols:
+            _raise("stats.es.negative_sd", name, cols[name] < 0, function)
+
+
+def check_n(cols: Columns, names: tuple[str, ...], function: str) -> None:
+    """Raise if a sample size is below 1."""
+    for name in names:
+        if name in cols:
+            _raise("stats.es.n_below_one", name, cols[name] < 1, function)
+
+
+def check_counts(cols: Columns, names: tuple[str, ...], function: str) -> None:
+    """Raise if a count is negative."""
+    for name in names:
+        if name in cols:
+            _raise("stats.es.negative_count", name, cols[name] < 0, function)
+
+
+def check_events(events: FloatArray, total: FloatArray, names: tuple[str, str], function: str
+                 ) -> None:
+    """Raise if events exceed the group size."""
+    _raise("stats.es.events_exceed_n", names[0], events > total, function, total=names[1])
+
+
+def check_correlation(cols: Columns, name: str, function: str) -> None:
+    """Raise if a correlation lies outside [-1, 1]."""
+    if name in cols:
+        _raise("stats.es.correlation_range", name, np.abs(cols[name]) > 1, function)
+
+
+def fill_total(
+    cols: Columns, part: str, total: str, events: str, function: str
+) -> FloatArray:
+    """Return the non-events ``part`` (e.g. ``bi``), filled from ``total - events``.
+
+    When both ``part`` and ``total`` are given, they must agree where both are
+    present (``total == events + part``), as metafor requires.
+    """
+    ev = cols[events]
+    if part in cols and total in cols:
+        given, tot = cols[part], cols[total]
+        check_n({total: tot}, (total,), function)
+        _raise(
+            "stats.es.total_mismatch", total, tot != ev + given, function,
+            parts=f"{events} + {part}",
+        )
+        return np.where(np.isnan(given), tot - ev, given)
+    if part in cols:
+        return cols[part]
+    tot = cols[total]
+    check_n({total: tot}, (total,), function)
+    check_events(ev, tot, (events, total), function)
+    return tot - ev
+
+
+def continuity(
+    cells: tuple[FloatArray, ...], opts: Options, drop00_mask: BoolArray | None = None
+) -> tuple[tuple[FloatArray, ...], BoolArray]:
+    """Apply metafor's ``drop00`` and continuity correction (``add``, ``to``) to cells.
+
+    ``drop00_mask`` marks rows to drop when ``opts.drop00`` (2x2 tables with no
+    events or only events in both groups). Returns the corrected cells and the
+    dropped rows.
+    """
+    dropped = np.zeros(len(cells[0]), dtype=bool)
+    if opts.drop00 and drop00_mask is not None:
+        dropped = drop00_mask
+    out = [np.where(dropped, np.nan, c) for c in cells]
+    if opts.to == "none" or opts.add == 0:
+        return tuple(out), dropped
+    if opts.to == "all":
+        return tuple(c + opts.add for c in out), dropped
+    with errstate():
+        has0 = np.zeros(len(out[0]), dtype=bool)
+        for c in out:
+            has0 |= c == 0
+    if opts.to == "only0":
+        return tuple(np.where(has0, c + opts.add, c) for c in out), dropped
+    # if0all: add to every table as soon as one table has a zero cell
+    if has0.any():
+        return tuple(c + opts.add for c in out), dropped
+    return tuple(out), dropped
