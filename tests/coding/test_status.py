@@ -63,3 +63,21 @@ def test_status_column_problems_are_row_numbered(tmp_path: Path) -> None:
         "refs.bib:21: reference 'extra2018' is unaccounted for: code it in a coding sheet or "
         "exclude it with a reason (exclusions in dossier.yaml)",
     ]
+
+
+def test_status_column_in_xlsx(tmp_path: Path) -> None:
+    import openpyxl
+
+    rows = [*INCLUDED, f"extra2018,extra2018{EMPTY},excluded,Geen controlegroep,\n"]
+    folder = make(tmp_path, bib=BIB + EXTRA, rows=rows, header=STATUS_HEADER)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for line in (STATUS_HEADER + "".join(rows)).splitlines():
+        sheet.append([cell or None for cell in line.split(",")])
+    book.save(folder / "coding.xlsx")
+    text = (folder / "dossier.yaml").read_text(encoding="utf-8")
+    (folder / "dossier.yaml").write_text(text.replace("coding.csv", "coding.xlsx"), "utf-8")
+    evidence = collect_evidence(folder, cwd=folder)
+    assert evidence.problems == []
+    record = next(r for r in evidence.audit if r.key == "extra2018")
+    assert (record.status, record.stage) == (ReferenceStatus.EXCLUDED, "full_text")
