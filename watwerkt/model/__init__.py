@@ -7,7 +7,15 @@ pydantic models; ``to_dict()`` gives JSON-ready data and
 """
 
 from watwerkt.model.consistency import Inconsistency, find_inconsistencies
-from watwerkt.model.dossier import AuthorText, Dossier, Exclusion, Scope, SearchStrategy, Theme
+from watwerkt.model.dossier import (
+    AuthorText,
+    Claim,
+    Dossier,
+    Exclusion,
+    Scope,
+    SearchStrategy,
+    Theme,
+)
 from watwerkt.model.enums import (
     CertaintyLevel,
     DesiredDirection,
@@ -17,7 +25,15 @@ from watwerkt.model.enums import (
     RiskOfBias,
     StudyDesign,
 )
-from watwerkt.model.finding import Certainty, CertaintyReason, Conclusion, Finding
+from watwerkt.model.finding import (
+    Certainty,
+    CertaintyReason,
+    Conclusion,
+    Finding,
+    ModeratorContrast,
+    Sensitivity,
+    UnusedRow,
+)
 from watwerkt.model.principle import Principle
 from watwerkt.model.reference import Person, Reference
 from watwerkt.model.study import EffectEstimate, Outcome, RiskOfBiasAssessment, Study
@@ -27,6 +43,7 @@ __all__ = [
     "Certainty",
     "CertaintyLevel",
     "CertaintyReason",
+    "Claim",
     "Conclusion",
     "DesiredDirection",
     "Dossier",
@@ -36,6 +53,7 @@ __all__ = [
     "Finding",
     "Inconsistency",
     "Measure",
+    "ModeratorContrast",
     "Outcome",
     "Person",
     "Principle",
@@ -45,8 +63,10 @@ __all__ = [
     "RiskOfBiasAssessment",
     "Scope",
     "SearchStrategy",
+    "Sensitivity",
     "Study",
     "StudyDesign",
     "Theme",
+    "UnusedRow",
     "find_inconsistencies",
 ]

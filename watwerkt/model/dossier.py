@@ -8,6 +8,7 @@ from typing import Self
 from pydantic import Field, model_validator
 
 from watwerkt.model._base import ModelObject, rule_error
+from watwerkt.model.enums import EffectDirection
 from watwerkt.model.principle import ID_PATTERN, Principle
 from watwerkt.model.study import Outcome
 
@@ -63,6 +64,24 @@ class AuthorText(ModelObject):
         return self
 
 
+class Claim(ModelObject):
+    """An author's claim that a principle helps an outcome, citing references.
+
+    The build checks the claim against the finding from *all* studies
+    (:mod:`watwerkt.synthesis.citation_check`). ``principle`` may be omitted
+    for a claim about the interventions overall.
+    """
+
+    principle: str | None = Field(default=None, pattern=ID_PATTERN)
+    outcome: str = Field(pattern=ID_PATTERN)
+    statement: str = Field(min_length=1, description="The claim as written in the dossier.")
+    references: tuple[str, ...] = Field(min_length=1, description="Citation keys cited for it.")
+    direction: EffectDirection = Field(
+        default=EffectDirection.FAVOURS_INTERVENTION,
+        description="What the claim says the principle does to the outcome.",
+    )
+
+
 class Dossier(ModelObject):
     """A *Wat werkt bij …* dossier as its author describes it in ``dossier.yaml``.
 
@@ -87,6 +106,9 @@ class Dossier(ModelObject):
     coding_sheets: tuple[str, ...] = Field(default=(), description="CSV or XLSX files.")
     exclusions: tuple[Exclusion, ...] = ()
     texts: tuple[AuthorText, ...] = ()
+    claims: tuple[Claim, ...] = Field(
+        default=(), description="Authors' claims, checked against all studies."
+    )
 
     def principle(self, principle_id: str) -> Principle:
         """Return the principle with ``principle_id`` (KeyError if there is none)."""

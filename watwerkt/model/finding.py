@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from watwerkt.model._base import ModelObject
-from watwerkt.model.enums import CertaintyLevel, Measure
+from watwerkt.model.enums import CertaintyLevel, Measure, RecognitionLevel
 
 
 class CertaintyReason(ModelObject):
@@ -34,6 +34,55 @@ class Conclusion(ModelObject):
     en: str
 
 
+class ModeratorContrast(ModelObject):
+    """Effect sizes of interventions *with* versus *without* a principle, for one outcome.
+
+    ``difference`` is ``estimate_with - estimate_without`` (positive: the
+    principle goes with larger effects); ``method`` names how it was tested
+    (``"meta_regression"`` or ``"subgroup"``).
+    """
+
+    method: str
+    k_with: int = Field(ge=0)
+    k_without: int = Field(ge=0)
+    estimate_with: float | None = None
+    estimate_without: float | None = None
+    difference: float | None = None
+    se: float | None = None
+    ci_lower: float | None = None
+    ci_upper: float | None = None
+    statistic: float | None = None
+    pvalue: float | None = None
+
+
+class Sensitivity(ModelObject):
+    """How much a finding moves under leave-one-out, low-risk-only and small-study checks.
+
+    ``None`` means the check could not be done (too few studies, or nothing
+    coded for it); ``notes`` names why, as catalogue keys.
+    """
+
+    loo_min: float | None = None
+    loo_max: float | None = None
+    low_rob_k: int = Field(default=0, ge=0)
+    low_rob_estimate: float | None = None
+    low_rob_ci_lower: float | None = None
+    low_rob_ci_upper: float | None = None
+    egger_pvalue: float | None = None
+    trim_fill_k0: int | None = None
+    trim_fill_estimate: float | None = None
+    notes: tuple[str, ...] = ()
+
+
+class UnusedRow(ModelObject):
+    """A coded row that is part of a finding but gave no effect size, and why."""
+
+    sheet: str
+    row: int = Field(ge=1)
+    study: str
+    reason: str = Field(description="A note code such as 'missing:ai' or 'direction_only'.")
+
+
 class Finding(ModelObject):
     """Everything the evidence says about one principle (or all) and one outcome.
 
@@ -60,3 +109,15 @@ class Finding(ModelObject):
     votes_no_difference: int = 0
     certainty: Certainty | None = None
     conclusion: Conclusion | None = None
+    model: str = Field(
+        default="", description="'random_effects', 'three_level_robust' or '' (nothing pooled)."
+    )
+    se: float | None = None
+    pvalue: float | None = None
+    q: float | None = None
+    q_pvalue: float | None = None
+    effect_rows: tuple[str, ...] = Field(default=(), description="'sheet:row' of every row.")
+    unused_rows: tuple[UnusedRow, ...] = ()
+    moderator_contrast: ModeratorContrast | None = None
+    sensitivity: Sensitivity | None = None
+    recognition: RecognitionLevel | None = None
