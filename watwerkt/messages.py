@@ -235,6 +235,10 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "nl": "referentie {key!r} is al uitgesloten in dossier.yaml; sluit haar op één plek uit",
         "en": "reference {key!r} is already excluded in dossier.yaml; exclude it in one place",
     },
+    "coding.unreadable_xlsx": {
+        "nl": "Excel-bestand kan niet worden gelezen ({detail}); sla het opnieuw op als .xlsx",
+        "en": "Excel file cannot be read ({detail}); save it again as .xlsx",
+    },
     "coding.exclusion_needs_reason": {
         "nl": "rij met status 'excluded' heeft een reden nodig in de kolom 'reason'",
         "en": "a row with status 'excluded' needs a reason in the column 'reason'",

@@ -81,3 +81,14 @@ def test_status_column_in_xlsx(tmp_path: Path) -> None:
     assert evidence.problems == []
     record = next(r for r in evidence.audit if r.key == "extra2018")
     assert (record.status, record.stage) == (ReferenceStatus.EXCLUDED, "full_text")
+
+
+def test_damaged_xlsx_is_a_problem_not_a_traceback(tmp_path: Path) -> None:
+    from watwerkt.coding.table import read_table
+
+    path = tmp_path / "coding.xlsx"
+    path.write_bytes(b"this is not a zip file")
+    table = read_table(path, "coding.xlsx")
+    assert [p.render("en") for p in table.problems] == [
+        "coding.xlsx: Excel file cannot be read (File is not a zip file); save it again as .xlsx"
+    ]

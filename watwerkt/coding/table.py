@@ -61,7 +61,12 @@ def _read_xlsx(path: Path, shown: str) -> RawTable:
     import openpyxl  # imported here: only XLSX users pay for it
 
     table = RawTable(shown)
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # a damaged or mislabelled file: report it, never a traceback
+        detail = " ".join(str(exc).split()) or type(exc).__name__
+        table.problems.append(Problem(shown, None, "coding.unreadable_xlsx", {"detail": detail}))
+        return table
     try:
         sheet = workbook.worksheets[0]
         records = [

@@ -50,6 +50,8 @@ _ACCENT_RE = re.compile(
 _SYMBOL_RE = re.compile(r"\\(?P<name>[A-Za-z]+)(?:\{\}|(?![A-Za-z])\s?)")
 _ESCAPE_RE = re.compile(r"\\([&%$#_{}])")
 _PLACEHOLDER = "\x00"
+#: Control characters other than tab and line breaks: never meaningful in a field.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 #: ASCII text without braces, dashes, tildes or quote ligatures needs no decoding.
 _PLAIN = re.compile(r"[^{}~`'\-\x80-\U0010ffff]*")
 
@@ -73,6 +75,7 @@ def latex_to_unicode(text: str) -> str:
     >>> latex_to_unicode(r'M{\"u}ller and Caf\'e: the {DNA} of 1--10 \& more')
     'Müller and Café: the DNA of 1–10 & more'
     """
+    text = _CONTROL.sub("", text)  # also keeps our stand-in characters out of the input
     if "\\" not in text and "$" not in text:
         if _PLAIN.fullmatch(text):
             return " ".join(text.split())
