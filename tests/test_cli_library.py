@@ -137,3 +137,32 @@ def test_large_input_goes_through_the_progress_bar(
     result = run("library", "list", str(bib), str(ris), "--format", "json")
     assert result.exit_code == 0
     assert [r["key"] for r in json.loads(result.stdout)] == ["zwet2019", "boek2020", "zwet2019b"]
+
+
+def test_export_leaves_out_a_second_work_with_the_same_key(tmp_path: Path) -> None:
+    one = tmp_path / "a.bib"
+    one.write_text("@book{k, title = {Eerste}, year = {2001}}\n", encoding="utf-8")
+    two = tmp_path / "b.bib"
+    two.write_text("\n@book{k, title = {Tweede}, year = {2002}}\n", encoding="utf-8")
+    result = run("--lang", "en", "library", "export", str(one), str(two), "--to", "csl-json")
+    assert result.exit_code == 1
+    assert [item["title"] for item in json.loads(result.stdout)] == ["Eerste"]
+    assert result.stderr.splitlines()[0] == (
+        f"{two}:2: citation key 'k' is also used in {one}:1 for a different work; "
+        "give one of them another key"
+    )
+
+
+def test_check_fails_on_unaccounted_reference_and_lists_it(tmp_path: Path) -> None:
+    from tests.synthesis.test_evidence import make
+
+    folder = make(tmp_path, rows=[])  # a sheet without rows: two references unaccounted
+    result = run("--lang", "en", "check", str(folder))
+    assert result.exit_code == 1
+    bib = folder / "refs.bib"
+    assert [line for line in result.stdout.splitlines() if "unaccounted" in line] == [
+        f"{bib}:1: reference 'jansen2019' is unaccounted for: code it in a coding sheet or "
+        "exclude it with a reason (exclusions in dossier.yaml)",
+        f"{bib}:8: reference 'pietersen2021' is unaccounted for: code it in a coding sheet or "
+        "exclude it with a reason (exclusions in dossier.yaml)",
+    ]

@@ -19,6 +19,7 @@ from pathlib import Path
 import click
 
 from watwerkt.cli_support import handle_errors
+from watwerkt.errors import Problem
 from watwerkt.library import (
     LibraryReading,
     RecordId,
@@ -202,6 +203,26 @@ def _write_atomically(path: Path, text: str) -> None:
         raise
 
 
+def _unique_keys(records: list[Reference]) -> tuple[list[Reference], list[Problem]]:
+    """Keep the first record of each citation key; a later one with the key is a problem.
+
+    Two files may use one key for different works; an export with a repeated
+    key would be a broken library, so the later record is left out and listed.
+    """
+    first: dict[str, Reference] = {}
+    kept: list[Reference] = []
+    problems: list[Problem] = []
+    for ref in records:
+        earlier = first.setdefault(ref.key, ref)
+        if earlier is ref:
+            kept.append(ref)
+            continue
+        other = f"{earlier.source_file}:{earlier.source_line}"
+        params: dict[str, object] = {"key": ref.key, "other": other}
+        problems.append(Problem(ref.source_file, ref.source_line, "library.key_conflict", params))
+    return kept, problems
+
+
 @library.command("export")
 @_FILES
 @click.option(
@@ -230,11 +251,16 @@ def export_command(files: tuple[Path, ...], target: str, output: Path | None, de
     if dedupe:
         removed = {r for g in find_duplicates(records) for r in g.removed}
         records = [r for r in records if RecordId.of(r) not in removed]
+    records, conflicts = _unique_keys(records)
     if target == "bibtex":
         text = to_bibtex(records)
     else:
         text = json.dumps(to_csl_json(records), indent=2, ensure_ascii=False) + "\n"
+    for problem in conflicts:
+        click.echo(problem.render(), err=True)
     status = _report(readings)
+    if conflicts and status == 0:
+        status = 1
     if status == 2:
         click.get_current_context().exit(status)
     if output is None:

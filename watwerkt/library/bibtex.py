@@ -136,8 +136,8 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
         if end - start < _CHUNK_BYTES:
             continue
         piece = text[start:end]
-        if piece.count("{") != piece.count("}"):
-            continue  # an unbalanced entry: let bibtexparser recover within a larger piece
+        if piece.count("{") != piece.count("}") or piece.count("(") != piece.count(")"):
+            continue  # inside an entry, or an unbalanced one: bibtexparser handles a larger piece
         yield line, piece
         line += piece.count("\n")
         start = end
