@@ -11,6 +11,12 @@ from __future__ import annotations
 from watwerkt.stats.batch import meta_analysis_batch
 from watwerkt.stats.bias import FailSafeNResult, RankTestResult, fail_safe_n, rank_test
 from watwerkt.stats.effect_sizes import effect_sizes, explain_note
+from watwerkt.stats.mantel_haenszel import (
+    MantelHaenszelResult,
+    PetoResult,
+    mantel_haenszel,
+    peto,
+)
 from watwerkt.stats.multilevel import (
     LikelihoodRatioTest,
     MultilevelResult,
@@ -21,14 +27,18 @@ from watwerkt.stats.robust import RobustResult, robust
 __all__: list[str] = [
     "FailSafeNResult",
     "LikelihoodRatioTest",
+    "MantelHaenszelResult",
     "MultilevelResult",
+    "PetoResult",
     "RankTestResult",
     "RobustResult",
     "effect_sizes",
     "explain_note",
     "fail_safe_n",
+    "mantel_haenszel",
     "meta_analysis_batch",
     "multilevel_meta_analysis",
+    "peto",
     "rank_test",
     "robust",
 ]
