@@ -87,10 +87,15 @@ def test_common_entry_types_fields_and_names(tmp_path: Path) -> None:
 
 
 def test_capitalised_dutch_particle_is_stored_in_lower_case(tmp_path: Path) -> None:
-    bib = "@article{b, author = {Van der Berg, Jan and Piet van 't Hof}, title={T}, year=2000}"
-    (first, second) = read_bibtex(write(tmp_path, bib)).references[0].authors
+    bib = (
+        "@article{b, author = {Van der Berg, Jan and Piet van 't Hof and Zwet, R. van der},"
+        " title={T}, year=2000}"
+    )
+    (first, second, third) = read_bibtex(write(tmp_path, bib)).references[0].authors
     assert (first.particle, first.family) == ("van der", "Berg")
     assert (second.particle, second.family) == ("van 't", "Hof")
+    # Dutch catalogue order: the particle after the initials
+    assert (third.given, third.particle, third.family) == ("R.", "van der", "Zwet")
 
 
 def test_malformed_entry_is_located_and_the_rest_imported(tmp_path: Path) -> None:

@@ -67,3 +67,11 @@ def test_all_is_sorted_and_lists_every_public_name() -> None:
     }
     assert library.__all__ == sorted(library.__all__)
     assert set(library.__all__) == public
+
+
+def test_dutch_catalogue_order_with_particle_after_initials() -> None:
+    zwet = person("Zwet", "R. van der")
+    assert (zwet.family, zwet.given, zwet.particle) == ("Zwet", "R.", "van der")
+    capital = person("Van der Zwet", "R.")
+    assert (capital.family, capital.particle) == ("Zwet", "van der")
+    assert person("Van Damme", "J.").family == "Van Damme"

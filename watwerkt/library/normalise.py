@@ -88,27 +88,50 @@ def title_key(title: str) -> str:
 
 
 def split_particle(family: str, particle: str) -> tuple[str, str]:
-    """Move leading lower-case particles of ``family`` into ``particle``.
+    """Move leading particles of ``family`` into ``particle``.
 
     BibTeX already splits "van der Zwet, R." into particle and family; RIS and
-    CSV sources give "van der Zwet" as one family name. Only lower-case
-    particles are moved: a capitalised "Van Damme" is a family name (Flemish
-    usage), as BibTeX's own rule has it.
+    CSV sources give "van der Zwet" as one family name. Leading particle
+    words move when the first is in lower case ("van der Zwet") or when there
+    are two or more ("Van der Zwet", as BibTeX reads it too). A single
+    capitalised particle stays: "Van Damme" is a Flemish family name.
 
     Examples
     --------
     >>> split_particle("van der Zwet", "")
     ('Zwet', 'van der')
+    >>> split_particle("Van der Zwet", "")
+    ('Zwet', 'Van der')
     >>> split_particle("Van Damme", "")
     ('Van Damme', '')
     """
     words = family.split()
-    moved: list[str] = []
-    while len(words) > 1 and words[0] in PARTICLES:
-        moved.append(words.pop(0))
-    if not moved:
+    n = 0
+    while n < len(words) - 1 and words[n].lower() in PARTICLES:
+        n += 1
+    if n == 0 or (n == 1 and not words[0][:1].islower()):
         return family, particle
-    return " ".join(words), " ".join(p for p in (particle, *moved) if p)
+    return " ".join(words[n:]), " ".join(p for p in (particle, *words[:n]) if p)
+
+
+def split_trailing_particle(given: str, particle: str) -> tuple[str, str]:
+    """Move lower-case particles at the end of ``given`` into ``particle``.
+
+    Dutch catalogues write "Zwet, R. van der"; the particle then arrives with
+    the given names.
+
+    Examples
+    --------
+    >>> split_trailing_particle("R. van der", "")
+    ('R.', 'van der')
+    """
+    words = given.split()
+    n = len(words)
+    while n > 0 and words[n - 1] in PARTICLES and words[n - 1][:1].islower():
+        n -= 1
+    if n == len(words) or particle:
+        return given, particle
+    return " ".join(words[:n]), " ".join(words[n:])
 
 
 def person(family: str, given: str = "", particle: str = "", suffix: str = "") -> Person:
@@ -122,11 +145,16 @@ def person(family: str, given: str = "", particle: str = "", suffix: str = "") -
     capitalises it where Dutch spelling does.
     """
     family, particle = split_particle(family.strip(), particle.strip())
+    given, particle = split_trailing_particle(given.strip(), particle)
     return Person(
         family=family, given=given.strip(), particle=particle.lower(), suffix=suffix.strip()
     )
 
 
 def first_author_key(people: tuple[Person, ...]) -> str:
-    """Return the folded family name (without particle) of the first author, or ``""``."""
-    return fold(people[0].family) if people else ""
+    """Return the folded particle + family name of the first author, or ``""``.
+
+    With the particle: databases that do not split particles ("Van der Zwet"
+    as one family name) then still match the ones that do.
+    """
+    return fold(people[0].particle + people[0].family) if people else ""
