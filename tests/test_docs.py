@@ -149,6 +149,95 @@ def test_api_page_shows_every_public_name(site: Path, module_name: str) -> None:
     assert missing == []
 
 
+# ------------------------------------------------------- examples in the guides
+
+#: The mistakes the author guides walk through, as (file, text, replacement).
+MISTAKES = (
+    ("dossiers/recidive-cgt/dossier.yaml", "\ntitle_en:", "\ntitel_en:"),
+    (
+        "dossiers/recidive-cgt/dossier.yaml",
+        "desired_direction: decrease",
+        "desired_direction: lower",
+    ),
+    (
+        "dossiers/recidive-cgt/dossier.yaml",
+        "  - reference: lipsey2007\n    reason: >-\n      Campbell-review over dezelfde studies "
+        "(Lipsey, Landenberger & Wilson, 2007);\n      dubbel tellen wordt zo voorkomen.\n"
+        "    stage: full_text\n",
+        "",
+    ),
+    (
+        "dossiers/recidive-cgt/coding.csv",
+        '"kownacki1995","kownacki1995","recidive",',
+        '"kownacki1995","kownacki1995","recidivee",',
+    ),
+    (
+        "dossiers/recidive-cgt/coding.csv",
+        '"finn1998","recidive","rct"',
+        '"finn1998","recidive","RCT"',
+    ),
+)
+
+
+def _fenced_block_with(doc: Path, needle: str) -> str:
+    """Return the body of the first fenced code block in ``doc`` that contains ``needle``."""
+    for block in re.findall(r"^```\w*\n(.*?)^```$", doc.read_text("utf-8"), re.M | re.S):
+        if needle in block:
+            return str(block)
+    raise AssertionError(f"{doc.name} has no code block containing {needle!r}")
+
+
+@pytest.fixture
+def cli() -> Iterator[Any]:
+    from click.testing import CliRunner
+
+    from watwerkt.cli import main
+    from watwerkt.messages import set_language
+
+    runner = CliRunner()
+    yield lambda *args: runner.invoke(main, list(args))
+    set_language("nl")
+
+
+@pytest.mark.parametrize(("doc", "lang"), [("auteurs.md", "nl"), ("authors.md", "en")])
+def test_guide_shows_the_real_check_output_for_mistakes(
+    doc: str, lang: str, cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    shutil.copytree(ROOT / "dossiers" / "recidive-cgt", tmp_path / "dossiers" / "recidive-cgt")
+    shutil.copytree(ROOT / "references", tmp_path / "references")
+    for name, old, new in MISTAKES:
+        path = tmp_path / name
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, f"the example changed: {old!r} not once in {name}"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = cli("--lang", lang, "check", "dossiers/recidive-cgt")
+    assert result.exit_code == 1
+    shown = _fenced_block_with(DOCS / doc, "recidivee")
+    assert shown == result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("doc", "lang"),
+    [
+        ("index.md", "nl"),
+        ("auteurs.md", "nl"),
+        ("authors.md", "nl"),
+        ("authors.md", "en"),
+        ("auteurs.md", "en"),
+    ],
+)
+def test_guide_shows_the_real_check_output_for_the_example(
+    doc: str, lang: str, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    result = cli("--lang", lang, "check", "dossiers/recidive-cgt")
+    assert result.exit_code == 0
+    assert result.stdout in (DOCS / doc).read_text(encoding="utf-8")
+
+
 # ------------------------------------------------------------ dossier format page
 
 
