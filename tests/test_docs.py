@@ -4,7 +4,9 @@
 - ``mkdocs build --strict`` succeeds, offline, and the API page shows every
   name of each curated ``__all__``;
 - docs/dossier-format.md names every key of the Dossier model (nested models
-  too) and every coding sheet column, marked required exactly when it is;
+  too) and every coding sheet column, marked required exactly when it is, and
+  shows the real ``watwerkt schema --list``;
+- the ``watwerkt check`` output quoted in the guides is what the command prints;
 - ``__all__`` of watwerkt.model and watwerkt.stats is sorted and equals the set
   of public names (STYLE.md item 1, after httpx's tests/test_exported_members.py).
 """
@@ -310,6 +312,13 @@ def test_format_doc_documents_every_coding_column(column: str) -> None:
 
 def test_format_doc_documents_principle_flag_columns() -> None:
     assert _rows_for(_section("The coding sheet"), f"{PRINCIPLE_PREFIX}<id>")
+
+
+def test_format_doc_shows_the_real_schema_list(cli: Any) -> None:
+    result = cli("schema", "--list")
+    assert result.exit_code == 0
+    block = _fenced_block_with(FORMAT_DOC, "$ watwerkt schema --list")
+    assert f"$ watwerkt schema --list\n{result.stdout}" in block
 
 
 # ----------------------------------------------------------------- public names
