@@ -705,6 +705,12 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "(grouping {grouping!r} spans clusters); cluster on the outermost grouping or a "
         "coarser one.",
     },
+    "stats.robust_cr2_weights": {
+        "nl": "{function}(): de fit gebruikt eigen gewichten; CR2 is hier alleen beschikbaar "
+        "met inverse-variantiegewichten; gebruik small_sample='CR1'.",
+        "en": "{function}(): the fit uses user weights; CR2 is only available here with "
+        "inverse-variance weights; use small_sample='CR1'.",
+    },
     "stats.robust_unsupported": {
         "nl": "{function}(): {argument!r} moet een resultaat van meta_analysis(), "
         "meta_regression() of multilevel_meta_analysis() zijn; kreeg {got}.",

@@ -55,6 +55,7 @@ class UniFit:
     tau2: float
     X: np.ndarray
     level: float = 0.95
+    weights: np.ndarray | None = None
 
 
 def uni_fit(name: str) -> UniFit:
@@ -86,6 +87,7 @@ def check(rob: RobustResult, ref: dict[str, Any], tight: bool) -> None:
 
 def test_reference_grid_is_complete() -> None:
     assert set(UNI) == EXPECTED_UNI
+    assert set(REF["uni_weighted"]) == {"konstantopoulos2011_uni_reml_unit_weights"}
     assert set(METAFOR_CALL) == {"CR1", "CR2"}
     for block in (*MODELS.values(), *UNI.values()):
         for ss in METAFOR_CALL:
@@ -201,3 +203,25 @@ def test_invariant_to_cluster_labels(perm: list[int], small_sample: str) -> None
     b = robust(res, pd.Series([relabel[d] for d in district]), small_sample)
     assert b.se == pytest.approx(a.se, rel=1e-12)
     assert b.df == pytest.approx(a.df, rel=1e-12)
+
+
+def test_user_weights_follow_metafor_for_cr1_and_refuse_cr2() -> None:
+    ref = REF["uni_weighted"]["konstantopoulos2011_uni_reml_unit_weights"]
+    data = ref["data"]
+    fit = UniFit(
+        np.asarray(data["yi"]),
+        np.asarray(data["vi"]),
+        ref["tau2"],
+        np.ones((len(data["yi"]), 1)),
+        weights=np.asarray(data["weights"]),
+    )
+    check(robust(fit, data["cluster"]), ref["robust_cr1"], tight=True)
+    with pytest.raises(StatsInputError) as info:
+        robust(fit, data["cluster"], "CR2")
+    assert info.value.key == "stats.robust_cr2_weights"
+    # weights proportional to 1/(vi + tau2) are the model's own: CR2 allowed, same answer
+    own = UniFit(fit.yi, fit.vi, fit.tau2, fit.X, weights=100 / (fit.vi + fit.tau2))
+    plain = UniFit(fit.yi, fit.vi, fit.tau2, fit.X)
+    assert robust(own, data["cluster"], "CR2").se == pytest.approx(
+        robust(plain, data["cluster"], "CR2").se, rel=1e-12
+    )

@@ -132,6 +132,7 @@ class _Model:
     level: float
     k_total: int
     omitted: tuple[int, ...]
+    inverse_var: bool  # W is the inverse of the model covariance (else user weights)
 
 
 def robust(result: Any, cluster: Any, small_sample: str = "CR1") -> RobustResult:
@@ -141,8 +142,10 @@ def robust(result: Any, cluster: Any, small_sample: str = "CR1") -> RobustResult
     ----------
     result : MultilevelResult or a meta_analysis / meta_regression result
         The fit. Results of ``meta_analysis``/``meta_regression`` are read
-        through their ``yi``, ``vi``, ``tau2`` and (if present) ``X``
-        attributes, with inverse-variance weights ``1 / (vi + tau2)``.
+        through their ``yi``, ``vi``, ``tau2`` and (if present) ``X`` and
+        ``weights`` attributes: weights proportional to ``1 / (vi + tau2)``
+        are the model's own; other (user) weights are used in the sandwich as
+        metafor does, for CR1 only.
     cluster : array_like, shape (k,)
         Cluster label per effect size (e.g. the study). May also have the
         length of the original data (``k_total``), in which case the rows the
@@ -211,6 +214,8 @@ def robust(result: Any, cluster: Any, small_sample: str = "CR1") -> RobustResult
     members = _members(codes, n)
     if small_sample == "CR1":
         return _cr1(model, beta, vb, resid, members)
+    if not model.inverse_var:
+        raise StatsInputError("stats.robust_cr2_weights", argument="result", function=_FUNCTION)
     _check_nested(model, codes)
     return _cr2(model, beta, vb, resid, members)
 
@@ -245,6 +250,7 @@ def _model(result: Any) -> _Model:
             result.level,
             result.k_total,
             tuple(i for i, _ in result.omitted),
+            True,
         )
     if all(hasattr(result, a) for a in ("yi", "vi", "tau2")):
         y = np.asarray(result.yi, dtype=np.float64)
@@ -265,16 +271,27 @@ def _model(result: Any) -> _Model:
         def block_uni(rows: npt.NDArray[np.intp]) -> FloatArray:
             return np.diag(total[rows])
 
+        # user weights (metafor's A = diag(weights)) unless proportional to 1/(vi + tau2)
+        w = 1.0 / total
+        given = getattr(result, "weights", None)
+        inverse_var = True
+        if given is not None:
+            user = np.asarray(given, dtype=np.float64).reshape(-1)
+            if len(user) == len(w) and not np.allclose(
+                user / user.sum(), w / w.sum(), rtol=1e-8, atol=0.0
+            ):
+                w, inverse_var = user, False
         return _Model(
             y,
             x,
-            x / total[:, None],
+            x * w[:, None],
             terms,
             block_uni,
             None,
             float(getattr(result, "level", 0.95)),
             int(getattr(result, "k_total", len(y))),
             omitted,
+            inverse_var,
         )
     raise StatsInputError(
         "stats.robust_unsupported",

@@ -150,6 +150,20 @@ for (s in uni_specs) {
   )
 }
 
+# robust() CR1 on an rma.uni fit with user weights (metafor's A = diag(weights) path)
+d <- dat_konst
+res <- rma(yi, vi, weights = rep(1, nrow(d)), data = d, method = "REML", control = tight)
+rob1 <- robust(res, cluster = d$district)
+calls <- c(calls, "robust(rma(yi, vi, weights = rep(1, 56), data = dat_konst, method = 'REML', control = tight), cluster = district)")
+uni_weighted <- list(
+  konstantopoulos2011_uni_reml_unit_weights = list(
+    data = list(yi = vec(res$yi), vi = vec(res$vi), weights = vec(rep(1, nrow(d))),
+                cluster = as.character(d$district)),
+    method = "REML", tau2 = num(res$tau2), beta = vec(res$beta),
+    robust_cr1 = robust_block(rob1)
+  )
+)
+
 src <- source_block(calls)
 src$clubsandwich_version <- as.character(packageVersion("clubSandwich"))
-write_reference(list(source = src, multilevel = models, uni = uni), "multilevel")
+write_reference(list(source = src, multilevel = models, uni = uni, uni_weighted = uni_weighted), "multilevel")
