@@ -10,7 +10,17 @@ from __future__ import annotations
 
 from watwerkt.stats.batch import meta_analysis_batch
 from watwerkt.stats.bias import FailSafeNResult, RankTestResult, fail_safe_n, rank_test
-from watwerkt.stats.effect_sizes import effect_sizes, explain_note
+from watwerkt.stats.effect_sizes import (
+    effect_sizes,
+    explain_note,
+    log_or_to_smd,
+    r_to_smd,
+    smd_from_f,
+    smd_from_p,
+    smd_from_t,
+    smd_to_log_or,
+    smd_to_r,
+)
 from watwerkt.stats.mantel_haenszel import (
     MantelHaenszelResult,
     PetoResult,
@@ -35,10 +45,17 @@ __all__: list[str] = [
     "effect_sizes",
     "explain_note",
     "fail_safe_n",
+    "log_or_to_smd",
     "mantel_haenszel",
     "meta_analysis_batch",
     "multilevel_meta_analysis",
     "peto",
+    "r_to_smd",
     "rank_test",
     "robust",
+    "smd_from_f",
+    "smd_from_p",
+    "smd_from_t",
+    "smd_to_log_or",
+    "smd_to_r",
 ]

@@ -76,16 +76,17 @@ def test_unknown_measure_option_and_column() -> None:
         effect_sizes("SMD", **TWO, sd_1i=[1, 2, 3])
     with pytest.raises(StatsInputError, match="'n2i'"):
         effect_sizes("SMD", **{k: v for k, v in TWO.items() if k != "n2i"})
-    with pytest.raises(StatsInputError, match="lengte|length"):
+    with pytest.raises(StatsInputError, match=r"lengte|length"):
         effect_sizes("SMD", **{**TWO, "n2i": [1, 2]})
-    with pytest.raises(StatsInputError, match="numeriek|numeric"):
+    with pytest.raises(StatsInputError, match=r"numeriek|numeric"):
         effect_sizes("SMD", **{**TWO, "m1i": [1.0, "x", 2.0]})
 
 
 def test_missing_inputs_give_nan_row_with_note() -> None:
     cols = {**TWO, "m1i": [5.0, None, 7.0], "sd2i": [1.2, np.nan, np.nan]}
     out = effect_sizes("SMD", **cols)
-    assert math.isnan(out["yi"][1]) and math.isnan(out["vi"][2])
+    assert math.isnan(out["yi"][1])
+    assert math.isnan(out["vi"][2])
     assert list(out["note"]) == ["", "missing:m1i,sd2i", "missing:sd2i"]
     assert np.isfinite(out["yi"][0])
     assert explain_note(out["note"][1], "en") == "missing input: m1i, sd2i"

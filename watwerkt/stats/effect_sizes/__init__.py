@@ -11,5 +11,25 @@ from __future__ import annotations
 
 from watwerkt.stats.effect_sizes._common import explain_note
 from watwerkt.stats.effect_sizes.compute import MEASURES, effect_sizes
+from watwerkt.stats.effect_sizes.conversions import (
+    log_or_to_smd,
+    r_to_smd,
+    smd_from_f,
+    smd_from_p,
+    smd_from_t,
+    smd_to_log_or,
+    smd_to_r,
+)
 
-__all__ = ["MEASURES", "effect_sizes", "explain_note"]
+__all__ = [
+    "MEASURES",
+    "effect_sizes",
+    "explain_note",
+    "log_or_to_smd",
+    "r_to_smd",
+    "smd_from_f",
+    "smd_from_p",
+    "smd_from_t",
+    "smd_to_log_or",
+    "smd_to_r",
+]
