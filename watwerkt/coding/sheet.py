@@ -46,7 +46,7 @@ _TRUE = {"1", "yes", "ja", "true", "y", "j", "x"}
 _FALSE = {"0", "no", "nee", "false", "n", ""}
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class CodedEffect:
     """An effect estimate with the sheet row it came from."""
 
