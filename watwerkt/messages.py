@@ -326,6 +326,7 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "nl": "{files} bestand(en): {read} referentie(s) ingelezen, {skipped} overgeslagen",
         "en": "{files} file(s): {read} reference(s) read, {skipped} skipped",
     },
+    "library.reading": {"nl": "bibliotheken inlezen", "en": "reading libraries"},
     "library.nothing_read": {
         "nl": "geen enkele referentie kon worden ingelezen",
         "en": "no reference could be read",
@@ -716,6 +717,176 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "meta_regression() of multilevel_meta_analysis() zijn; kreeg {got}.",
         "en": "{function}(): {argument!r} must be a result of meta_analysis(), "
         "meta_regression() or multilevel_meta_analysis(); got {got}.",
+    },
+    # -------------------------------------------------------------- synthesis
+    "synthesis.subject.overall": {"nl": "de interventies", "en": "the interventions"},
+    "synthesis.subject.principle": {
+        "nl": "interventies met {principle}",
+        "en": "interventions with {principle}",
+    },
+    "synthesis.conclusion.high.reduce": {
+        "nl": "{subject} verminderen {outcome}.",
+        "en": "{subject} reduce {outcome}.",
+    },
+    "synthesis.conclusion.moderate.reduce": {
+        "nl": "{subject} verminderen waarschijnlijk {outcome}.",
+        "en": "{subject} probably reduce {outcome}.",
+    },
+    "synthesis.conclusion.low.reduce": {
+        "nl": "{subject} verminderen mogelijk {outcome}.",
+        "en": "{subject} may reduce {outcome}.",
+    },
+    "synthesis.conclusion.very_low.reduce": {
+        "nl": "Het is onzeker of {subject} {outcome} verminderen: het bewijs is zeer onzeker.",
+        "en": "It is uncertain whether {subject} reduce {outcome}: the evidence is very "
+        "uncertain.",
+    },
+    "synthesis.conclusion.high.increase": {
+        "nl": "{subject} vergroten {outcome}.",
+        "en": "{subject} increase {outcome}.",
+    },
+    "synthesis.conclusion.moderate.increase": {
+        "nl": "{subject} vergroten waarschijnlijk {outcome}.",
+        "en": "{subject} probably increase {outcome}.",
+    },
+    "synthesis.conclusion.low.increase": {
+        "nl": "{subject} vergroten mogelijk {outcome}.",
+        "en": "{subject} may increase {outcome}.",
+    },
+    "synthesis.conclusion.very_low.increase": {
+        "nl": "Het is onzeker of {subject} {outcome} vergroten: het bewijs is zeer onzeker.",
+        "en": "It is uncertain whether {subject} increase {outcome}: the evidence is very "
+        "uncertain.",
+    },
+    "synthesis.conclusion.high.no_difference": {
+        "nl": "{subject} maken weinig of geen verschil voor {outcome}.",
+        "en": "{subject} result in little to no difference in {outcome}.",
+    },
+    "synthesis.conclusion.moderate.no_difference": {
+        "nl": "{subject} maken waarschijnlijk weinig of geen verschil voor {outcome}.",
+        "en": "{subject} probably result in little to no difference in {outcome}.",
+    },
+    "synthesis.conclusion.low.no_difference": {
+        "nl": "{subject} maken mogelijk weinig of geen verschil voor {outcome}.",
+        "en": "{subject} may result in little to no difference in {outcome}.",
+    },
+    "synthesis.conclusion.very_low.no_difference": {
+        "nl": "Het is onzeker of {subject} verschil maken voor {outcome}: het bewijs is zeer "
+        "onzeker.",
+        "en": "It is uncertain whether {subject} make a difference to {outcome}: the evidence "
+        "is very uncertain.",
+    },
+    "synthesis.conclusion.no_evidence": {
+        "nl": "Er is geen onderzoek met een effectgrootte naar {subject} en {outcome}.",
+        "en": "No study with an effect size addresses {subject} and {outcome}.",
+    },
+    "synthesis.grade.start_randomised": {
+        "nl": "start hoog: {share}% van het gewicht komt uit gerandomiseerd onderzoek",
+        "en": "starts high: {share}% of the weight comes from randomised trials",
+    },
+    "synthesis.grade.start_observational": {
+        "nl": "start laag: {share}% van het gewicht komt uit gerandomiseerd onderzoek "
+        "(minder dan de helft)",
+        "en": "starts low: {share}% of the weight comes from randomised trials (less than half)",
+    },
+    "synthesis.grade.rob_very_serious": {
+        "nl": "{share}% van het gewicht komt uit studies met een hoog risico op vertekening",
+        "en": "{share}% of the weight comes from studies at high risk of bias",
+    },
+    "synthesis.grade.rob_serious": {
+        "nl": "{share}% van het gewicht komt uit studies met een hoog, onduidelijk of niet "
+        "beoordeeld risico op vertekening",
+        "en": "{share}% of the weight comes from studies at high, unclear or unassessed "
+        "risk of bias",
+    },
+    "synthesis.grade.rob_ok": {
+        "nl": "{share}% van het gewicht komt uit studies met een laag risico op vertekening",
+        "en": "{share}% of the weight comes from studies at low risk of bias",
+    },
+    "synthesis.grade.inconsistency_very_serious": {
+        "nl": "I² = {i2}% en het voorspellingsinterval ({pi}) omvat geen effect",
+        "en": "I² = {i2}% and the prediction interval ({pi}) includes no effect",
+    },
+    "synthesis.grade.inconsistency_serious": {
+        "nl": "I² = {i2}% en het voorspellingsinterval ({pi}) omvat geen effect",
+        "en": "I² = {i2}% and the prediction interval ({pi}) includes no effect",
+    },
+    "synthesis.grade.inconsistency_ok": {
+        "nl": "I² = {i2}%; het voorspellingsinterval is {pi}",
+        "en": "I² = {i2}%; the prediction interval is {pi}",
+    },
+    "synthesis.grade.single_study": {
+        "nl": "één studie: inconsistentie is niet te beoordelen",
+        "en": "a single study: inconsistency cannot be judged",
+    },
+    "synthesis.grade.ci_crosses_null": {
+        "nl": "het betrouwbaarheidsinterval ({ci}) omvat geen effect",
+        "en": "the confidence interval ({ci}) includes no effect",
+    },
+    "synthesis.grade.below_ois": {
+        "nl": "{n} deelnemers, minder dan de optimale informatieomvang van {ois}",
+        "en": "{n} participants, fewer than the optimal information size of {ois}",
+    },
+    "synthesis.grade.precise": {
+        "nl": "betrouwbaarheidsinterval {ci} met {n} deelnemers",
+        "en": "confidence interval {ci} with {n} participants",
+    },
+    "synthesis.grade.egger": {
+        "nl": "Egger-test p = {p} bij {k} effectgroottes wijst op publicatiebias",
+        "en": "Egger's test p = {p} with {k} effect sizes suggests publication bias",
+    },
+    "synthesis.grade.egger_ok": {
+        "nl": "Egger-test p = {p} bij {k} effectgroottes",
+        "en": "Egger's test p = {p} with {k} effect sizes",
+    },
+    "synthesis.grade.bias_not_assessed": {
+        "nl": "publicatiebias niet getoetst ({k} effectgroottes; de Egger-test vraagt er "
+        "minstens 10)",
+        "en": "publication bias not tested ({k} effect sizes; Egger's test needs at least 10)",
+    },
+    "synthesis.grade.egger_unavailable": {
+        "nl": "publicatiebias niet getoetst (de Egger-test is nog niet beschikbaar)",
+        "en": "publication bias not tested (Egger's test is not available yet)",
+    },
+    "synthesis.grade.indirect": {
+        "nl": "het bewijs is indirect (gecodeerd door de auteurs)",
+        "en": "the evidence is indirect (coded by the authors)",
+    },
+    "synthesis.grade.indirectness_not_coded": {
+        "nl": "indirectheid is niet gecodeerd",
+        "en": "indirectness is not coded",
+    },
+    "synthesis.citation.direction": {
+        "nl": "de geciteerde studies wijzen een andere kant op ({cited}) dan alle studies ({all})",
+        "en": "the cited studies point another way ({cited}) than all studies ({all})",
+    },
+    "synthesis.citation.significance": {
+        "nl": "de geciteerde studies zijn {cited}, alle studies samen {all}",
+        "en": "the cited studies are {cited}, all studies together {all}",
+    },
+    "synthesis.citation.size": {
+        "nl": "het gepoolde effect van de geciteerde studies ({cited}) wijkt meer dan {tolerance} "
+        "af van dat van alle studies ({all})",
+        "en": "the pooled effect of the cited studies ({cited}) differs by more than {tolerance} "
+        "from that of all studies ({all})",
+    },
+    "synthesis.citation.claim_direction": {
+        "nl": "de claim zegt {claimed}, alle studies samen laten {all} zien",
+        "en": "the claim says {claimed}, all studies together show {all}",
+    },
+    "synthesis.citation.no_cited_effects": {
+        "nl": "geen van de geciteerde referenties heeft een effectgrootte voor deze uitkomst",
+        "en": "none of the cited references has an effect size for this outcome",
+    },
+    "synthesis.citation.warning": {
+        "nl": "claim {statement!r} ({outcome}): {reasons}; niet geciteerd: {left_out}",
+        "en": "claim {statement!r} ({outcome}): {reasons}; not cited: {left_out}",
+    },
+    "synthesis.significant": {"nl": "significant", "en": "significant"},
+    "synthesis.not_significant": {"nl": "niet significant", "en": "not significant"},
+    "build.written": {
+        "nl": "{count} bevindingen geschreven naar {path}",
+        "en": "{count} findings written to {path}",
     },
     # -------------------------------------------------------------------- cli
     "cli.column_rows": {
