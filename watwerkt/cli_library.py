@@ -58,7 +58,9 @@ def _read(files: Sequence[Path]) -> list[LibraryReading]:
     if sum(sizes) < PROGRESS_BYTES:
         return [read_library(f) for f in files]
     readings = []
-    with click.progressbar(length=sum(sizes), file=sys.stderr, label=message("library.reading")) as bar:
+    with click.progressbar(
+        length=sum(sizes), file=sys.stderr, label=message("library.reading")
+    ) as bar:
         for file, size in zip(files, sizes, strict=True):
             done = [0]
 
