@@ -52,10 +52,12 @@ def iter_commands(
             sub = command.get_command(ctx, name)
             if sub is None or sub.hidden:
                 continue
-            yield from iter_commands(sub, _context(sub, name, ctx))
+            yield from iter_commands(sub, command_context(sub, name, ctx))
 
 
-def _context(command: click.Command, name: str, parent: click.Context | None) -> click.Context:
+def command_context(
+    command: click.Command, name: str, parent: click.Context | None
+) -> click.Context:
     """Return the context click would make for ``command`` (its context_settings included).
 
     ``resilient_parsing`` parses no arguments and runs no callbacks, so a
@@ -69,7 +71,7 @@ def _context(command: click.Command, name: str, parent: click.Context | None) ->
 def render() -> str:
     """Return the Markdown of the CLI reference."""
     parts = [_HEADER]
-    for command, ctx in iter_commands(main, _context(main, "watwerkt", None)):
+    for command, ctx in iter_commands(main, command_context(main, "watwerkt", None)):
         path = ctx.command_path
         summary = command.get_short_help_str(limit=WIDTH)
         parts.append(f"## `{path}`\n\n{summary}\n\n```text\n{command.get_help(ctx)}\n```\n")

@@ -95,6 +95,34 @@ def test_cli_reference_covers_every_command() -> None:
     assert {"watwerkt check", "watwerkt schema"} <= headings
 
 
+def test_cli_generator_walks_nested_groups_and_skips_hidden_commands() -> None:
+    import click
+
+    generator = _load_script("gen_cli_reference")
+
+    @click.group()
+    def root() -> None:
+        """Root."""
+
+    @root.group()
+    def later() -> None:
+        """A group added later."""
+
+    @later.command()
+    def build() -> None:
+        """Build it."""
+
+    @root.command(hidden=True)
+    def secret() -> None:
+        """Hidden."""
+
+    walked = [
+        ctx.command_path
+        for _, ctx in generator.iter_commands(root, generator.command_context(root, "w", None))
+    ]
+    assert walked == ["w", "w later", "w later build"]
+
+
 # ------------------------------------------------------------------- mkdocs build
 
 
@@ -252,21 +280,28 @@ def _section(heading: str) -> list[str]:
     raise AssertionError(f"docs/dossier-format.md has no section '## {heading}'")
 
 
-def _nested(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
-    """Return the model inside ``annotation`` (if any) and whether it is a list of them."""
+def _nested(annotation: Any) -> tuple[type[BaseModel] | None, str]:
+    """Return the model inside ``annotation`` (if any) and how its keys are written.
+
+    ``"."`` for a nested mapping, ``"[]."`` for a list of them and ``".<key>."``
+    for a mapping of them.
+    """
     origin = typing.get_origin(annotation)
     if origin in (typing.Union, types.UnionType):
         for arg in typing.get_args(annotation):
-            model, is_list = _nested(arg)
+            model, joint = _nested(arg)
             if model is not None:
-                return model, is_list
-        return None, False
-    if origin in (tuple, list):
+                return model, joint
+        return None, "."
+    if origin in (tuple, list, set, frozenset):
         model, _ = _nested(typing.get_args(annotation)[0])
-        return model, True
+        return model, "[]."
+    if origin is dict:
+        model, _ = _nested(typing.get_args(annotation)[1])
+        return model, ".<key>."
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation, False
-    return None, False
+        return annotation, "."
+    return None, "."
 
 
 def _model_keys(model: type[BaseModel], prefix: str = "") -> Iterator[tuple[str, FieldInfo]]:
@@ -277,9 +312,9 @@ def _model_keys(model: type[BaseModel], prefix: str = "") -> Iterator[tuple[str,
     for name, info in model.model_fields.items():
         path = f"{prefix}{name}"
         yield path, info
-        sub, is_list = _nested(info.annotation)
+        sub, joint = _nested(info.annotation)
         if sub is not None:
-            yield from _model_keys(sub, f"{path}[]." if is_list else f"{path}.")
+            yield from _model_keys(sub, f"{path}{joint}")
 
 
 def _rows_for(lines: list[str], name: str) -> list[str]:
