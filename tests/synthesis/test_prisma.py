@@ -66,6 +66,7 @@ def test_counts_with_screening_and_full_text_exclusions(tmp_path: Path) -> None:
         unaccounted=0,
     )
     assert counts.identified_total == 4
+    assert_every_record_in_one_box(counts)
     data = counts.to_dict()
     assert data["identified"] == {"refs.bib": 4}
     assert data["excluded_screening_reasons"] == [{"reason": "Geen controlegroep", "count": 1}]
@@ -91,6 +92,16 @@ def test_duplicate_across_libraries_is_removed_and_key_conflict_reported(tmp_pat
     counts = prisma_counts(evidence)
     assert counts.identified == (("refs.bib", 3), ("more.ris", 2))
     assert (counts.duplicates_removed, counts.screened, counts.unaccounted) == (1, 4, 1)
+    assert_every_record_in_one_box(counts)
+
+
+def assert_every_record_in_one_box(counts: PrismaCounts) -> None:
+    boxes = (
+        counts.duplicates_removed + counts.excluded_screening + counts.excluded_full_text
+        + counts.reports_included + counts.unaccounted
+    )  # fmt: skip
+    assert boxes == counts.identified_total
+    assert counts.assessed == counts.screened - counts.excluded_screening
 
 
 def test_same_key_same_work_in_two_libraries_is_a_duplicate(tmp_path: Path) -> None:
