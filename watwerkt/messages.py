@@ -563,6 +563,12 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "en": "{function}(): unknown direction in {argument!r} at position(s) {positions}; "
         "use +1/-1/0 or 'positive'/'negative'/'none'.",
     },
+    "stats.vote.missing": {
+        "nl": "{function}(): {count} studie(s) zonder bekende richting weggelaten "
+        "(positie(s) {positions}).",
+        "en": "{function}(): {count} study(ies) without a known direction left out "
+        "(position(s) {positions}).",
+    },
     # --- stats: pooling and meta-regression (add keys here)
     # --- stats: batch meta-analysis (watwerkt/stats/batch.py)
     "stats.batch_missing_column": {

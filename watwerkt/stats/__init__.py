@@ -33,6 +33,7 @@ from watwerkt.stats.multilevel import (
     multilevel_meta_analysis,
 )
 from watwerkt.stats.robust import RobustResult, robust
+from watwerkt.stats.vote_counting import VoteCountResult, vote_count
 
 __all__: list[str] = [
     "FailSafeNResult",
@@ -42,6 +43,7 @@ __all__: list[str] = [
     "PetoResult",
     "RankTestResult",
     "RobustResult",
+    "VoteCountResult",
     "effect_sizes",
     "explain_note",
     "fail_safe_n",
@@ -58,4 +60,5 @@ __all__: list[str] = [
     "smd_from_t",
     "smd_to_log_or",
     "smd_to_r",
+    "vote_count",
 ]
