@@ -145,7 +145,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_mkdocs_config_stays_offline() -> None:
     """No external fonts and no plugin that downloads (privacy, social)."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+
+    class Loader(yaml.SafeLoader):
+        """Safe loader that reads MkDocs' ``!relative`` tag as its plain value."""
+
+    Loader.add_constructor("!relative", lambda loader, node: loader.construct_scalar(node))
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506
     assert config["theme"]["font"] is False
     plugins = [p if isinstance(p, str) else next(iter(p)) for p in config.get("plugins", [])]
     assert not {"privacy", "social", "material/privacy", "material/social"} & set(plugins)
