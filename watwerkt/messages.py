@@ -312,6 +312,10 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "en": "file is not valid UTF-8 (invalid byte at position {position}); read as "
         "{encoding}: check accented letters and save it as UTF-8",
     },
+    "library.unreadable": {
+        "nl": "bestand kan niet worden gelezen ({detail})",
+        "en": "file cannot be read ({detail})",
+    },
     "library.unsupported": {
         "nl": "bibliotheek {path!r} heeft een onbekende extensie; verwacht .bib of .ris",
         "en": "library {path!r} has an unknown extension; expected .bib or .ris",

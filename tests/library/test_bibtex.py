@@ -219,3 +219,16 @@ def test_read_library_dispatch(tmp_path: Path) -> None:
 def test_latex_decoding_fast_path_agrees_with_pylatexenc(latex: str, expected: str) -> None:
     assert latex_to_unicode(latex) == expected
     assert _slow(latex) == expected
+
+
+def test_unreadable_file_is_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write(tmp_path, GOOD)
+
+    def denied(_self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    reading = read_library(path, "refs.bib")
+    assert [p.render("en") for p in reading.problems] == [
+        "refs.bib: file cannot be read (Permission denied)"
+    ]

@@ -120,9 +120,13 @@ def read_library(
     if not path.is_file():
         return LibraryReading(shown, problems=(Problem(shown, None, "file.not_found"),))
     suffix = path.suffix.lower()
-    if suffix in RIS_SUFFIXES:
-        return read_ris(path, shown, progress)
-    if suffix in BIBTEX_SUFFIXES:
-        return read_bibtex(path, shown, progress)
-    problem = Problem(shown, None, "library.unsupported", {"path": shown})
-    return LibraryReading(shown, problems=(problem,))
+    if suffix not in RIS_SUFFIXES + BIBTEX_SUFFIXES:
+        problem = Problem(shown, None, "library.unsupported", {"path": shown})
+        return LibraryReading(shown, problems=(problem,))
+    reader = read_ris if suffix in RIS_SUFFIXES else read_bibtex
+    try:
+        return reader(path, shown, progress)
+    except OSError as exc:  # permissions, a file removed while reading …
+        detail = exc.strerror or type(exc).__name__
+        problem = Problem(shown, None, "library.unreadable", {"detail": detail})
+        return LibraryReading(shown, problems=(problem,))
