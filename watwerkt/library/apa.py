@@ -223,10 +223,10 @@ def format_reference(reference: Reference, suffix: str = "", lang: str | None = 
         runs.append(Run(_end(_join_list([_inverted(p) for p in reference.authors])) + " "))
         runs.append(Run(_date(reference, suffix, lang) + " "))
         if title:
-            runs.append(Run(_title_text(reference, italic_title), italic_title))
+            runs.append(Run(_title_text(reference), italic_title))
             runs.append(Run(_title_tail(reference, lang)))
     else:  # §9.12: the title moves to the author position
-        runs.append(Run(_title_text(reference, italic_title), italic_title))
+        runs.append(Run(_title_text(reference), italic_title))
         runs.append(Run(_title_tail(reference, lang)))
         runs.append(Run(" " + _date(reference, suffix, lang)))
     runs.extend(_source(reference, lang))
@@ -236,9 +236,8 @@ def format_reference(reference: Reference, suffix: str = "", lang: str | None = 
     return ApaEntry(reference, suffix, tuple(_merge(runs)))
 
 
-def _title_text(reference: Reference, italic: bool) -> str:
+def _title_text(reference: Reference) -> str:
     """Return the title; the period follows in :func:`_title_tail` (outside the italics)."""
-    del italic
     return reference.title.rstrip(".").rstrip() or reference.key
 
 

@@ -13,7 +13,6 @@ audit into PRISMA 2020 flow numbers.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Any
 from watwerkt.coding.sheet import CodedEffect, CodedExclusion, read_coding_sheet
 from watwerkt.errors import Problem
 from watwerkt.files.dossier_file import dossier_path, read_dossier_file
+from watwerkt.files.yaml_source import LineMap
 from watwerkt.library.dedupe import DuplicateGroup, RecordId, find_duplicates
 from watwerkt.library.reading import read_library
 from watwerkt.messages import message
@@ -186,10 +186,10 @@ def _exclusions(
     yaml_exclusions: dict[str, tuple[int, str]],
     coded_at: dict[str, tuple[str, int]],
     yaml_shown: str,
-    lines: Any,
+    lines: LineMap,
 ) -> dict[str, _Exclusion]:
     """Merge the exclusions of dossier.yaml and of sheet rows; report contradictions."""
-    line_of: Callable[[tuple[str | int, ...]], int | None] = lines.line_of
+    line_of = lines.line_of
     stages = {e.reference: e.stage for e in evidence.dossier.exclusions} if evidence.dossier else {}
     merged: dict[str, _Exclusion] = {}
     for key, (i, reason) in yaml_exclusions.items():
