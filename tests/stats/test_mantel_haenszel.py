@@ -53,16 +53,17 @@ def test_matches_metafor(case: dict[str, Any]) -> None:
     assert_close(res.i2, case["I2"], "i2", case["id"])
     assert_close(res.h2, case["H2"], "q", case["id"])
     if case["measure"] in ("OR", "RR", "PETO"):
-        assert_close(res.estimate_exp, math.exp(case["estimate"]), "estimate", case["id"])
-        assert_close(res.ci_lower_exp, math.exp(case["ci_lb"]), "ci", case["id"])
-        assert_close(res.ci_upper_exp, math.exp(case["ci_ub"]), "ci", case["id"])
+        for field, key, kind in (("estimate_exp", "estimate", "estimate"),
+                                 ("ci_lower_exp", "ci_lb", "ci"), ("ci_upper_exp", "ci_ub", "ci")):
+            expected = None if case[key] is None else math.exp(case[key])
+            assert_close(getattr(res, field), expected, kind, case["id"])
     if case["measure"] == "OR" and case["method"] == "MH":
         assert isinstance(res, MantelHaenszelResult)
         assert_close(res.cmh, case["MH"], "statistic", case["id"])
         assert_close(res.cmh_pvalue, case["MHp"], "pvalue", case["id"])
         assert_close(res.tarone, case["TA"], "statistic", case["id"])
         assert_close(res.tarone_pvalue, case["TAp"], "pvalue", case["id"])
-        assert res.tarone_df == case["k_pos"] - 1
+        assert res.tarone_df == max(case["k_pos"] - 1, 0)
 
 
 def test_reference_grid_is_complete() -> None:
@@ -79,6 +80,9 @@ def test_reference_grid_is_complete() -> None:
     assert nw["k_yi"] < nw["k"]
     gb = next(c for c in CASES if c["id"] == "gibson2002_MH_OR")
     assert gb["k"] < gb["k_all"]
+    # a subset with no events in one arm: MH OR/RR not estimable, Peto is
+    assert next(c for c in CASES if c["id"] == "nielweise2007zero_MH_OR")["estimate"] is None
+    assert next(c for c in CASES if c["id"] == "nielweise2007zero_PETO")["estimate"] is not None
 
 
 def _nielweise() -> dict[str, Any]:

@@ -85,7 +85,7 @@ class MantelHaenszelResult:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the fields as JSON-ready Python values (NaN kept)."""
-        return _plain(asdict(self))
+        return _plain({"k": self.k_used, **asdict(self)})
 
     def to_frame(self) -> pd.DataFrame:
         """Return the pooled estimate as a one-row table."""
@@ -151,7 +151,7 @@ class PetoResult:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the fields as JSON-ready Python values (NaN kept)."""
-        return _plain({"measure": "PETO", **asdict(self)})
+        return _plain({"measure": "PETO", "k": self.k_used, **asdict(self)})
 
     def to_frame(self) -> pd.DataFrame:
         """Return the pooled estimate as a one-row table."""
@@ -240,7 +240,12 @@ def _tables(function: str, measure: str, ai: Any, bi: Any, ci: Any, di: Any, n1i
     check_not_empty(cols["ai"], "ai", function)
     a, b, c, d = binary.table(cols, function)
     to_value = check_option(to, "to", function, TO_CHOICES)
-    opts = Options(float(add), to_value, bool(drop00), "LS", function)
+    if not (isinstance(add, int | float) and math.isfinite(add) and add >= 0):
+        raise StatsInputError("stats.es.bad_add", argument="add", function=function, got=add)
+    if not isinstance(drop00, bool):
+        raise StatsInputError("stats.bad_option", argument="drop00", function=function,
+                              choices="{True, False}", got=drop00)
+    opts = Options(float(add), to_value, drop00, "LS", function)
     family = binary.peto_log_odds_ratio if measure == "PETO" else {
         "OR": binary.odds_ratio, "RR": binary.risk_ratio, "RD": binary.risk_difference,
     }[measure]
@@ -280,7 +285,9 @@ def _heterogeneity(yi: FloatArray, vi: FloatArray, beta: float) -> tuple[float, 
         return 0.0, 0, 1.0, 0.0, 1.0
     with errstate():
         s = float(np.sum((yi - beta) ** 2 / vi))
-    q = s if math.isnan(s) else max(0.0, s)
+    if math.isnan(s):  # no estimate (e.g. no events in one arm): metafor gives NA throughout
+        return math.nan, k - 1, math.nan, math.nan, math.nan
+    q = max(0.0, s)
     return q, k - 1, float(stats.chi2.sf(q, k - 1)), max(0.0, 100 * (q - (k - 1)) / q), q / (k - 1)
 
 

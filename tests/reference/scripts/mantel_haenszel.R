@@ -39,6 +39,16 @@ for (ds in names(tabs)) {
   fit_case(paste0(short, "_PETO"), ds, rma.peto, tabs[[ds]],
            sprintf("rma.peto(ai=ai, bi=bi, ci=ci, di=di)  # %s", ds))
 }
+# the studies of dat.nielweise2007 without events in the treatment arm: the MH
+# odds and risk ratios are not estimable (NA), Peto's method still is
+zero <- with(subset(dat.nielweise2007, ai == 0), list(ai = ai, bi = n1i - ai, ci = ci, di = n2i - ci))
+for (m in c("OR", "RR", "RD")) {
+  fit_case(paste0("nielweise2007zero_MH_", m), "dat.nielweise2007 (ai == 0)", rma.mh, zero,
+           sprintf('rma.mh(ai=ai, n1i=n1i, ci=ci, n2i=n2i, data=dat.nielweise2007, subset=ai==0, measure="%s")', m),
+           list(measure = m))
+}
+fit_case("nielweise2007zero_PETO", "dat.nielweise2007 (ai == 0)", rma.peto, zero,
+         "rma.peto(ai=ai, n1i=n1i, ci=ci, n2i=n2i, data=dat.nielweise2007, subset=ai==0)")
 fit_case("bcg_MH_OR_level90", "dat.bcg", rma.mh, tabs[["dat.bcg"]],
          'rma.mh(ai=tpos, bi=tneg, ci=cpos, di=cneg, data=dat.bcg, measure="OR", level=90)',
          list(measure = "OR", level = 90))

@@ -72,6 +72,8 @@ def test_unknown_measure_option_and_column() -> None:
         effect_sizes("OR", ai=[1], bi=[2], ci=[3], di=[4], vtype="UB")
     with pytest.raises(StatsInputError, match="'add'"):
         effect_sizes("OR", ai=[1], bi=[2], ci=[3], di=[4], add=-1)
+    with pytest.raises(StatsInputError, match="'drop00'"):
+        effect_sizes("OR", ai=[1], bi=[2], ci=[3], di=[4], drop00="yes")
     with pytest.raises(StatsInputError, match="sd_1i"):
         effect_sizes("SMD", **TWO, sd_1i=[1, 2, 3])
     with pytest.raises(StatsInputError, match="'n2i'"):

@@ -199,12 +199,11 @@ def _options(spec: Measure, add: object, to: object, drop00: object, vtype: obje
     if not (math.isfinite(add_value) and add_value >= 0):
         raise StatsInputError("stats.es.bad_add", argument="add", function=_FUNCTION, got=add)
     to_value = check_option(to, "to", _FUNCTION, TO_CHOICES)
-    drop = check_option(
-        "True" if drop00 is True else "False" if drop00 is False else repr(drop00),
-        "drop00", _FUNCTION, ("True", "False"),
-    )
+    if not isinstance(drop00, bool):
+        raise StatsInputError("stats.bad_option", argument="drop00", function=_FUNCTION,
+                              choices="{True, False}", got=drop00)
     vt = check_option(spec.vtypes[0] if vtype is None else vtype, "vtype", _FUNCTION, spec.vtypes)
-    return Options(add_value, to_value, drop == "True", vt, _FUNCTION)
+    return Options(add_value, to_value, drop00, vt, _FUNCTION)
 
 
 def _columns(spec: Measure, given: dict[str, Any]) -> tuple[dict[str, FloatArray], BoolArray]:
