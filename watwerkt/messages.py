@@ -225,6 +225,16 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "nl": "uitgesloten referentie {key!r} staat in geen van de BibTeX-bibliotheken{hint}",
         "en": "excluded reference {key!r} is in none of the BibTeX libraries{hint}",
     },
+    "audit.prisma_summary": {
+        "nl": "{identified} records gevonden, {duplicates} dubbele verwijderd, {screened} "
+        "gescreend ({excluded_screening} uitgesloten), {assessed} volledig beoordeeld "
+        "({excluded_full_text} uitgesloten), {studies} studie(s) ingesloten ({meta} in een "
+        "meta-analyse), {unaccounted} niet verantwoord",
+        "en": "{identified} records identified, {duplicates} duplicates removed, {screened} "
+        "screened ({excluded_screening} excluded), {assessed} assessed in full "
+        "({excluded_full_text} excluded), {studies} study(ies) included ({meta} in a "
+        "meta-analysis), {unaccounted} unaccounted for",
+    },
     "audit.excluded_row_and_coded": {
         "nl": "referentie {key!r} is op deze rij uitgesloten maar ook gecodeerd (rij {row} "
         "van {sheet}); kies één van beide",

@@ -67,6 +67,11 @@ def test_counts_with_screening_and_full_text_exclusions(tmp_path: Path) -> None:
     )
     assert counts.identified_total == 4
     assert_every_record_in_one_box(counts)
+    assert counts.summary("nl") == (
+        "4 records gevonden, 0 dubbele verwijderd, 4 gescreend (1 uitgesloten), 3 volledig "
+        "beoordeeld (1 uitgesloten), 2 studie(s) ingesloten (1 in een meta-analyse), "
+        "0 niet verantwoord"
+    )
     data = counts.to_dict()
     assert data["identified"] == {"refs.bib": 4}
     assert data["excluded_screening_reasons"] == [{"reason": "Geen controlegroep", "count": 1}]

@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from watwerkt.messages import message
 from watwerkt.synthesis.evidence import EvidenceBase, ReferenceStatus
 
 
@@ -58,6 +59,29 @@ class PrismaCounts:
     def identified_total(self) -> int:
         """Return the number of records identified over all sources."""
         return sum(n for _, n in self.identified)
+
+    def summary(self, lang: str | None = None) -> str:
+        """Return the flow in one sentence, in ``lang`` (default: the process language).
+
+        Examples
+        --------
+        >>> PrismaCounts((("a.bib", 10),), 2, 8, 3, (("off topic", 3),), 5, 1,
+        ...     (("no control group", 1),), 4, 4, 3, 6, 0).summary("en")[:56]
+        '10 records identified, 2 duplicates removed, 8 screened '
+        """
+        return message(
+            "audit.prisma_summary",
+            lang,
+            identified=self.identified_total,
+            duplicates=self.duplicates_removed,
+            screened=self.screened,
+            excluded_screening=self.excluded_screening,
+            assessed=self.assessed,
+            excluded_full_text=self.excluded_full_text,
+            studies=self.studies_included,
+            meta=self.studies_in_meta_analysis,
+            unaccounted=self.unaccounted,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Return JSON-ready data (reason lists as ``[{reason, count}]``)."""
