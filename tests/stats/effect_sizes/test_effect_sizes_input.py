@@ -112,3 +112,11 @@ def test_small_n_correlation_is_noted_and_warned() -> None:
 
 def test_measure_recorded_in_attrs() -> None:
     assert effect_sizes("MD", **TWO).attrs["measure"] == "MD"
+
+
+@pytest.mark.parametrize("note", ["double_zero", "not_computable", "small_n", "missing:ai"])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_note_code_renders(note: str, lang: str) -> None:
+    text = explain_note(note, lang)
+    assert text
+    assert ":" not in text or note.startswith("missing")
