@@ -4,9 +4,10 @@
 
     WatwerktError                       everything the CLI catches and prints in one line
     ├── InputError (ValueError)         bad input from a user, a file or a caller
-    │   ├── BibTeXError                 a reference library could not be read
-    │   ├── CodingSheetError            a coding sheet row or column is invalid
-    │   ├── DossierConfigError          dossier.yaml is invalid
+    │   ├── ProblemsError               one or more located problems in input files
+    │   │   ├── BibTeXError             a reference library could not be read
+    │   │   ├── CodingSheetError        a coding sheet row or column is invalid
+    │   │   └── DossierConfigError      dossier.yaml is invalid
     │   └── StatsInputError             bad arrays or parameters for watwerkt.stats
     └── ConvergenceError (RuntimeError) an iterative estimator found no solution
     ConvergenceWarning (UserWarning)    an estimate is returned, but with a caveat
@@ -33,6 +34,7 @@ __all__ = [
     "DossierConfigError",
     "InputError",
     "Problem",
+    "ProblemsError",
     "StatsInputError",
     "WatwerktError",
 ]

@@ -77,10 +77,6 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "nl": "sleutel {key!r} komt twee keer voor (eerder op regel {first_line})",
         "en": "key {key!r} appears twice (first on line {first_line})",
     },
-    "file.outside_dossier": {
-        "nl": "pad {path!r} wijst buiten de dossiermap; gebruik een pad binnen de map",
-        "en": "path {path!r} points outside the dossier folder; use a path inside it",
-    },
     "file.unsupported_sheet": {
         "nl": "codeerblad {path!r} heeft een onbekende extensie; verwacht .csv of .xlsx",
         "en": "coding sheet {path!r} has an unknown extension; expected .csv or .xlsx",
@@ -584,6 +580,62 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "(position(s) {positions}).",
     },
     # --- stats: pooling and meta-regression (add keys here)
+    "stats.pool.bad_tau2": {
+        "nl": "De parameter {argument!r} van {function}() moet een eindig getal ≥ 0 zijn; "
+        "kreeg {got!r}.",
+        "en": "The {argument!r} parameter of {function}() must be a finite number ≥ 0; "
+        "got {got!r}.",
+    },
+    "stats.pool.bad_control": {
+        "nl": "De parameter 'control' van {function}() moet een FitControl zijn; kreeg {got}.",
+        "en": "The 'control' parameter of {function}() must be a FitControl; got {got}.",
+    },
+    "stats.pool.no_convergence": {
+        "nl": "{function}(): schatter {method!r} vond na {iterations} iteraties geen "
+        "maximum of nulpunt voor τ²; 'converged' is False en tau2 is onbetrouwbaar. "
+        "Probeer method='DL' of 'PM', of verhoog maxiter.",
+        "en": "{function}(): estimator {method!r} found no maximum or root for τ² after "
+        "{iterations} iterations; 'converged' is False and tau2 is unreliable. "
+        "Try method='DL' or 'PM', or raise maxiter.",
+    },
+    "stats.pool.knha_fe": {
+        "nl": "{function}(): de Knapp–Hartung-correctie is niet bedoeld voor een "
+        "common-effectmodel (method='FE').",
+        "en": "{function}(): the Knapp–Hartung adjustment is not meant for a "
+        "common-effect model (method='FE').",
+    },
+    "stats.pool.knha_k1": {
+        "nl": "{function}(): met k = 1 wordt test='z' gebruikt in plaats van 'knha'.",
+        "en": "{function}(): with k = 1, test='z' is used instead of 'knha'.",
+    },
+    "stats.pool.bad_moderators": {
+        "nl": "{function}(): {argument!r} moet een DataFrame, een 2-D-array of een dict "
+        "van arrays zijn; kreeg {got}.",
+        "en": "{function}(): {argument!r} must be a DataFrame, a 2-D array or a dict "
+        "of arrays; got {got}.",
+    },
+    "stats.pool.non_numeric_moderator": {
+        "nl": "{function}(): moderator {column!r} is niet numeriek (type {dtype}); "
+        "codeer hem als getallen (bijv. dummyvariabelen).",
+        "en": "{function}(): moderator {column!r} is not numeric (type {dtype}); "
+        "code it as numbers (e.g. dummy variables).",
+    },
+    "stats.pool.moderator_rows": {
+        "nl": "{function}(): {argument!r} heeft {got} rijen, maar er zijn {expected} studies.",
+        "en": "{function}(): {argument!r} has {got} rows, but there are {expected} studies.",
+    },
+    "stats.pool.newmods_columns": {
+        "nl": "{function}(): {argument!r} moet {expected} kolom(men) hebben ({columns}); "
+        "kreeg {got}.",
+        "en": "{function}(): {argument!r} must have {expected} column(s) ({columns}); "
+        "got {got}.",
+    },
+    "stats.pool.too_few_groups": {
+        "nl": "{function}(): {argument!r} moet minstens 2 verschillende subgroepen "
+        "bevatten; kreeg {got}.",
+        "en": "{function}(): {argument!r} must contain at least 2 distinct subgroups; "
+        "got {got}.",
+    },
     # --- stats: batch meta-analysis (watwerkt/stats/batch.py)
     "stats.batch_missing_column": {
         "nl": "{function}(): de kolom {argument!r} staat niet in de tabel (kolommen: {columns}).",
