@@ -120,3 +120,12 @@ def test_every_note_code_renders(note: str, lang: str) -> None:
     text = explain_note(note, lang)
     assert text
     assert ":" not in text or note.startswith("missing")
+
+
+def test_keeps_dataframe_index() -> None:
+    import pandas as pd
+
+    data = pd.DataFrame({"ri": [0.2, 0.4], "ni": [50, 80]}, index=["Axelsson", "Bruce"])
+    out = effect_sizes("ZCOR", ri=data["ri"], ni=data["ni"])
+    assert list(out.index) == ["Axelsson", "Bruce"]
+    assert out.loc["Bruce", "vi"] == pytest.approx(1 / 77)

@@ -81,6 +81,10 @@ def test_reference_grid_is_complete() -> None:
         "dat.pritz1997",
         "dat.debruin2009",
     } <= datasets
+    ids = {c["id"] for c in CASES}
+    assert {"normand1999_SMD_UB", "normand1999_SMD_LS2", "normand1999_MD_HO",
+            "normand1999_ROM_HO", "bcg_RD_UB", "pritz1997_PR_UB",
+            "morris2008_SMCR_LS2"} <= ids  # every non-default vtype we offer
     for c in CASES:
         assert len(c["yi"]) == len(c["vi"]) == len(next(iter(c["args"].values())))
 

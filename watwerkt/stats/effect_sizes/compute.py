@@ -138,7 +138,8 @@ def effect_sizes(
     Returns
     -------
     pandas.DataFrame
-        One row per study with ``yi``, ``vi`` and ``note``: ``""`` when fine,
+        One row per study (with the index of the input Series, if any) with
+        ``yi``, ``vi`` and ``note``: ``""`` when fine,
         otherwise a code saying why the row is NaN (``"missing:<columns>"``,
         ``"double_zero"``, ``"small_n"``, ``"not_computable"``; render with
         :func:`explain_note`). ``df.attrs["measure"]`` holds the measure.
@@ -188,7 +189,12 @@ def effect_sizes(
     opts = _options(spec, add, to, drop00, vtype)
     cols, missing = _columns(spec, columns)
     result = spec.compute(cols, opts)
-    return _frame(spec, result, missing)
+    frame = _frame(spec, result, missing)
+    # keep the caller's row labels when the columns come from a DataFrame
+    index = next((v.index for v in columns.values() if isinstance(v, pd.Series)), None)
+    if index is not None:
+        frame.index = index
+    return frame
 
 
 def _options(spec: Measure, add: object, to: object, drop00: object, vtype: object) -> Options:
