@@ -129,8 +129,9 @@ def check_counts(cols: Columns, names: tuple[str, ...], function: str) -> None:
             _raise("stats.es.negative_count", name, cols[name] < 0, function)
 
 
-def check_events(events: FloatArray, total: FloatArray, names: tuple[str, str], function: str
-                 ) -> None:
+def check_events(
+    events: FloatArray, total: FloatArray, names: tuple[str, str], function: str
+) -> None:
     """Raise if events exceed the group size."""
     _raise("stats.es.events_exceed_n", names[0], events > total, function, total=names[1])
 

@@ -54,48 +54,49 @@ def double_zero(ai: FloatArray, bi: FloatArray, ci: FloatArray, di: FloatArray) 
         return ((ai == 0) & (ci == 0)) | ((bi == 0) & (di == 0))  # type: ignore[no-any-return]
 
 
-def _corrected(cols: Columns, opts: Options) -> tuple[tuple[FloatArray, ...], FamilyResult]:
+def _corrected(cols: Columns, opts: Options) -> tuple[tuple[FloatArray, ...],
+                                                      dict[str, BoolArray]]:
+    """Return the corrected cells and the notes (rows dropped by ``drop00``)."""
     ai, bi, ci, di = table(cols, opts.function)
     cells, dropped = continuity((ai, bi, ci, di), opts, double_zero(ai, bi, ci, di))
-    empty = FamilyResult(np.empty(0), np.empty(0), {NOTE_DOUBLE_ZERO: dropped})
-    return cells, empty
+    return cells, {NOTE_DOUBLE_ZERO: dropped}
 
 
 def odds_ratio(cols: Columns, opts: Options) -> FamilyResult:
     """Log odds ratio: ``log(ai*di / (bi*ci))``, ``vi = 1/ai + 1/bi + 1/ci + 1/di``."""
-    (ai, bi, ci, di), base = _corrected(cols, opts)
+    (ai, bi, ci, di), notes = _corrected(cols, opts)
     with errstate():
         p1, p2 = ai / (ai + bi), ci / (ci + di)
         yi = np.log(p1 / (1 - p1)) - np.log(p2 / (1 - p2))
         vi = 1 / ai + 1 / bi + 1 / ci + 1 / di
-    return FamilyResult(yi, vi, base.notes)
+    return FamilyResult(yi, vi, notes)
 
 
 def risk_ratio(cols: Columns, opts: Options) -> FamilyResult:
     """Log risk ratio: ``log(p1/p2)``, ``vi = 1/ai - 1/n1i + 1/ci - 1/n2i``."""
-    (ai, bi, ci, di), base = _corrected(cols, opts)
+    (ai, bi, ci, di), notes = _corrected(cols, opts)
     with errstate():
         n1, n2 = ai + bi, ci + di
         yi = np.log(ai / n1) - np.log(ci / n2)
         vi = 1 / ai - 1 / n1 + 1 / ci - 1 / n2
-    return FamilyResult(yi, vi, base.notes)
+    return FamilyResult(yi, vi, notes)
 
 
 def risk_difference(cols: Columns, opts: Options) -> FamilyResult:
     """Risk difference ``p1 - p2``; ``vtype="LS"`` (default) or ``"UB"`` (n - 1)."""
-    (ai, bi, ci, di), base = _corrected(cols, opts)
+    (ai, bi, ci, di), notes = _corrected(cols, opts)
     with errstate():
         n1, n2 = ai + bi, ci + di
         p1, p2 = ai / n1, ci / n2
         yi = p1 - p2
         shift = 1.0 if opts.vtype == "UB" else 0.0
         vi = p1 * (1 - p1) / (n1 - shift) + p2 * (1 - p2) / (n2 - shift)
-    return FamilyResult(yi, vi, base.notes)
+    return FamilyResult(yi, vi, notes)
 
 
 def peto_log_odds_ratio(cols: Columns, opts: Options) -> FamilyResult:
     """Peto's one-step log odds ratio ``(ai - Ei)/Vi`` with ``vi = 1/Vi``."""
-    (ai, bi, ci, di), base = _corrected(cols, opts)
+    (ai, bi, ci, di), notes = _corrected(cols, opts)
     with errstate():
         n1, n2 = ai + bi, ci + di
         ni = n1 + n2
@@ -104,4 +105,4 @@ def peto_log_odds_ratio(cols: Columns, opts: Options) -> FamilyResult:
         var = xt * yt * (n1 / ni) * (n2 / ni) / (ni - 1)
         yi = (ai - ei) / var
         vi = 1 / var
-    return FamilyResult(yi, vi, base.notes)
+    return FamilyResult(yi, vi, notes)
