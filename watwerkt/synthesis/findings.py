@@ -1,0 +1,609 @@
+"""Findings: the evidence for every principle × outcome, and overall per outcome.
+
+:func:`synthesize` turns an :class:`~watwerkt.synthesis.evidence.EvidenceBase`
+into one :class:`~watwerkt.model.Finding` per outcome (all studies, principle
+``None``) and per principle × outcome (the studies whose intervention has the
+principle), each with
+
+- every study and coded row behind it, and the rows that gave no effect size
+  with the reason (``unused_rows``): nothing is dropped silently;
+- the pooled estimate with CI and prediction interval, τ², I² and Q from
+  :func:`watwerkt.stats.meta_analysis_batch` (all cells in one vectorised
+  call), or — when a study contributes several effect sizes to a cell — a
+  three-level model (:func:`watwerkt.stats.multilevel_meta_analysis`, effect
+  sizes within studies) with CR2 cluster-robust inference by study
+  (:func:`watwerkt.stats.robust`) for the estimate, its CI and p-value;
+- a vote count (:func:`watwerkt.stats.vote_count`) of the studies coded with
+  a direction only;
+- the moderator contrast *with* versus *without* the principle on the same
+  outcome (see :func:`_contrast`);
+- sensitivity: leave-one-out range and the low-risk-of-bias-only estimate
+  (both through the batch path), see :class:`~watwerkt.model.Sensitivity`;
+- GRADE certainty (:mod:`watwerkt.synthesis.certainty`), the conclusion
+  sentence in Dutch and English, and the recognition level
+  (:mod:`watwerkt.synthesis.recognition`).
+
+Estimates are oriented (:mod:`watwerkt.synthesis.effects`): positive favours
+the intervention, on the scale of the outcome's measure (log scale for ratio
+measures).
+
+Not yet included: Egger's test and trim-and-fill (``egger_test`` and
+``trim_and_fill`` are not in :mod:`watwerkt.stats` yet), so no finding is
+downgraded for publication bias and ``Sensitivity.notes`` says so.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import stats as sps
+
+from watwerkt.model import (
+    DesiredDirection,
+    Dossier,
+    Finding,
+    Measure,
+    ModeratorContrast,
+    RiskOfBias,
+    Sensitivity,
+    UnusedRow,
+)
+from watwerkt.stats import meta_analysis_batch, multilevel_meta_analysis, robust, vote_count
+from watwerkt.synthesis.certainty import GradeInput, conclusion, grade
+from watwerkt.synthesis.effects import RANDOMISED, effect_table
+from watwerkt.synthesis.evidence import EvidenceBase
+from watwerkt.synthesis.recognition import StudyResult, recognition_level
+
+__all__ = ["Synthesis", "findings_frame", "synthesize"]
+
+#: Vote of each coded direction for :func:`watwerkt.stats.vote_count`
+#: (mixed results in one study count as "no clear direction").
+VOTES: dict[str, int] = {
+    "favours_intervention": 1,
+    "favours_comparison": -1,
+    "no_difference": 0,
+    "mixed": 0,
+}
+#: Leave-one-out needs at least two effect sizes left after dropping one.
+LOO_MIN_K = 3
+
+#: Scalar fields of a finding that ``findings_frame`` keeps as columns.
+FRAME_FIELDS = (
+    "principle", "outcome", "measure", "model", "k", "n_studies", "n_participants",
+    "estimate", "se", "pvalue", "ci_lower", "ci_upper", "pi_lower", "pi_upper", "tau2", "i2",
+    "q", "q_pvalue", "votes_favouring", "votes_against", "votes_no_difference", "recognition",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Synthesis:
+    """All findings of a dossier, and the effect table they were computed from.
+
+    ``effects`` has one row per coded row (see
+    :func:`watwerkt.synthesis.effects.effect_table`).
+    """
+
+    findings: tuple[Finding, ...]
+    effects: pd.DataFrame = field(repr=False, compare=False)
+
+    def finding(self, principle: str | None, outcome: str) -> Finding:
+        """Return the finding of ``principle`` (``None``: overall) and ``outcome``."""
+        for f in self.findings:
+            if f.principle == principle and f.outcome == outcome:
+                return f
+        raise KeyError((principle, outcome))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return ``{"findings": [...]}``, the content of findings.json."""
+        return {"findings": [f.to_dict() for f in self.findings]}
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return one row per finding (see :func:`findings_frame`)."""
+        return findings_frame(self.findings)
+
+
+def findings_frame(findings: Iterable[Finding]) -> pd.DataFrame:
+    """Return a DataFrame with one row per finding: numbers, certainty and contrast.
+
+    Columns: :data:`FRAME_FIELDS`, ``certainty`` (level value),
+    ``contrast_difference``, ``contrast_pvalue``, ``loo_min``, ``loo_max``
+    and ``n_unused`` (coded rows without an effect size).
+    """
+    rows: list[dict[str, Any]] = []
+    for f in findings:
+        data = f.to_dict()
+        row = {name: data[name] for name in FRAME_FIELDS}
+        row["certainty"] = f.certainty.level.value if f.certainty else None
+        mc = f.moderator_contrast
+        row["contrast_difference"] = mc.difference if mc else None
+        row["contrast_pvalue"] = mc.pvalue if mc else None
+        row["loo_min"] = f.sensitivity.loo_min if f.sensitivity else None
+        row["loo_max"] = f.sensitivity.loo_max if f.sensitivity else None
+        row["n_unused"] = len(f.unused_rows)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+# ------------------------------------------------------------------ synthesis
+
+
+@dataclass
+class _Cell:
+    """Row positions (into the effect table) behind one finding."""
+
+    principle: str | None
+    outcome: str
+    rows: np.ndarray[Any, np.dtype[np.intp]]  # every coded row of the cell
+    with_rows: np.ndarray[Any, np.dtype[np.intp]]  # usable rows, principle present
+    without_rows: np.ndarray[Any, np.dtype[np.intp]]  # usable rows, principle absent
+
+
+def synthesize(
+    evidence: EvidenceBase,
+    *,
+    method: str = "REML",
+    level: float = 0.95,
+    sensitivity: bool = True,
+    lang: str | None = None,
+) -> Synthesis:
+    """Return every finding of a dossier.
+
+    Parameters
+    ----------
+    evidence : EvidenceBase
+        From :func:`~watwerkt.synthesis.evidence.collect_evidence`, with its
+        dossier read.
+    method : str, default "REML"
+        τ² estimator (``meta_analysis_batch``; the three-level model uses
+        REML unless ``method="ML"``).
+    level : float, default 0.95
+        Confidence level of the intervals.
+    sensitivity : bool, default True
+        Also run leave-one-out and the low-risk-of-bias analysis. Leave-one-out
+        costs k fits per cell; switch it off for quick drafts.
+    lang : {"nl", "en"}, optional
+        Language of the certainty explanations (the conclusion is always in
+        both languages).
+
+    Returns
+    -------
+    Synthesis
+        Findings ordered by outcome (as in dossier.yaml), the overall finding
+        first, then the principles in dossier order.
+    """
+    dossier = evidence.dossier
+    if dossier is None:
+        msg = "synthesize() needs an evidence base whose dossier.yaml was read"
+        raise ValueError(msg)
+    table = effect_table(evidence)
+    cells = _cells(dossier, table)
+    pooled = _pool(table, cells, method, level)
+    contrasts = _contrasts(table, cells, pooled, method, level)
+    sens = _sensitivity(table, cells, pooled, method, level) if sensitivity else {}
+    findings = tuple(
+        _finding(dossier, table, i, cell, pooled.get(i), contrasts.get(i), sens.get(i), lang)
+        for i, cell in enumerate(cells)
+    )
+    return Synthesis(findings, table)
+
+
+def _cells(dossier: Dossier, table: pd.DataFrame) -> list[_Cell]:
+    cells: list[_Cell] = []
+    if table.empty:
+        empty = np.array([], dtype=np.intp)
+        for outcome in dossier.outcomes:
+            cells.append(_Cell(None, outcome.id, empty, empty, empty))
+            cells.extend(_Cell(p.id, outcome.id, empty, empty, empty) for p in dossier.principles)
+        return cells
+    usable = (table["note"] == "").to_numpy()
+    outcome_col = table["outcome"].to_numpy()
+    principles_col = table["principles"].to_numpy()
+    for outcome in dossier.outcomes:
+        rows = np.flatnonzero(outcome_col == outcome.id)
+        use = rows[usable[rows]]
+        empty = np.array([], dtype=np.intp)
+        cells.append(_Cell(None, outcome.id, rows, use, empty))
+        for p in dossier.principles:
+            has = np.array([p.id in principles_col[r] for r in rows], dtype=bool)
+            has_use = np.array([p.id in principles_col[r] for r in use], dtype=bool)
+            cells.append(_Cell(p.id, outcome.id, rows[has], use[has_use], use[~has_use]))
+    return cells
+
+
+def _dependent(studies: np.ndarray[Any, Any], rows: np.ndarray[Any, Any]) -> bool:
+    """Return True when some study contributes more than one row."""
+    picked = studies[rows]
+    return len(set(picked)) < len(picked)
+
+
+@dataclass(frozen=True, slots=True)
+class _Pooled:
+    """Pooled result of one cell, from the batch or the three-level model."""
+
+    model: str
+    k: int
+    estimate: float
+    se: float
+    pvalue: float
+    ci_lower: float
+    ci_upper: float
+    pi_lower: float
+    pi_upper: float
+    tau2: float
+    i2: float
+    q: float
+    q_pvalue: float
+
+
+def _batch(
+    table: pd.DataFrame, groups: Sequence[np.ndarray[Any, Any]], method: str, level: float
+) -> dict[int, dict[str, Any]]:
+    """Pool each group of row positions with one meta_analysis_batch call.
+
+    Returns the batch result row of every non-empty group, by group position.
+    """
+    sizes = np.array([len(g) for g in groups], dtype=np.intp)
+    keep = np.flatnonzero(sizes > 0)
+    if keep.size == 0:
+        return {}
+    rows = np.concatenate([groups[int(i)] for i in keep])
+    frame = pd.DataFrame(
+        {
+            "group": np.repeat(keep, sizes[keep]),
+            "yi": table["yi"].to_numpy(dtype=float)[rows],
+            "vi": table["vi"].to_numpy(dtype=float)[rows],
+        }
+    )
+    result = meta_analysis_batch(frame, by="group", method=method, level=level)
+    records: list[dict[Any, Any]] = result.to_dict("records")
+    return {int(r["group"]): r for r in records}
+
+
+def _from_batch(row: dict[str, Any]) -> _Pooled:
+    return _Pooled(
+        model="random_effects",
+        k=int(row["k"]),
+        estimate=float(row["estimate"]),
+        se=float(row["se"]),
+        pvalue=float(row["pvalue"]),
+        ci_lower=float(row["ci_lower"]),
+        ci_upper=float(row["ci_upper"]),
+        pi_lower=float(row["pi_lower"]),
+        pi_upper=float(row["pi_upper"]),
+        tau2=float(row["tau2"]),
+        i2=float(row["i2"]),
+        q=float(row["q"]),
+        q_pvalue=float(row["q_pvalue"]),
+    )
+
+
+def _three_level(
+    table: pd.DataFrame, rows: np.ndarray[Any, Any], method: str, level: float
+) -> _Pooled:
+    """Three-level model (effect sizes within studies) with CR2 robust inference."""
+    yi = table["yi"].to_numpy(dtype=float)[rows]
+    vi = table["vi"].to_numpy(dtype=float)[rows]
+    study = table["study"].to_numpy()[rows]
+    ml_method = "ML" if method == "ML" else "REML"
+    fit = multilevel_meta_analysis(
+        yi, vi, [study, np.arange(len(rows))], method=ml_method, level=level
+    )
+    rob = robust(fit, study, small_sample="CR2")
+    return _Pooled(
+        "three_level_robust",
+        fit.k,
+        rob.estimate,
+        rob.se,
+        rob.pvalue,
+        rob.ci_lower,
+        rob.ci_upper,
+        fit.pi_lower,
+        fit.pi_upper,
+        float(sum(fit.sigma2)),
+        fit.i2_total,
+        fit.q,
+        fit.q_pvalue,
+    )
+
+
+def _pool(table: pd.DataFrame, cells: list[_Cell], method: str, level: float) -> dict[int, _Pooled]:
+    if table.empty:
+        return {}
+    studies = table["study"].to_numpy()
+    out: dict[int, _Pooled] = {}
+    independent: list[np.ndarray[Any, Any]] = []
+    for i, cell in enumerate(cells):
+        if len(set(studies[cell.with_rows])) >= 2 and _dependent(studies, cell.with_rows):
+            out[i] = _three_level(table, cell.with_rows, method, level)
+            independent.append(cell.with_rows[:0])
+        else:
+            independent.append(cell.with_rows)
+    for i, row in _batch(table, independent, method, level).items():
+        out[i] = _from_batch(row)
+    return out
+
+
+def _contrasts(
+    table: pd.DataFrame,
+    cells: list[_Cell],
+    pooled: dict[int, _Pooled],
+    method: str,
+    level: float,
+) -> dict[int, ModeratorContrast]:
+    """Return the with-versus-without contrast of every principle cell.
+
+    Independent effect sizes: a subgroup comparison of two separately fitted
+    random-effects models (the studies with and without the principle), tested
+    with the Wald-type z-test of the difference of the two pooled estimates,
+    ``(b_with - b_without) / sqrt(se_with² + se_without²)`` (Borenstein et al.,
+    2009, *Introduction to Meta-Analysis*, ch. 19, "separate estimates of τ²";
+    metafor's tip "comparing estimates of independent meta-analyses or
+    subgroups"). When some study contributes several effect sizes to the
+    outcome: a three-level meta-regression on a with/without dummy, with CR2
+    cluster-robust inference by study.
+    """
+    if table.empty:
+        return {}
+    studies = table["study"].to_numpy()
+    without = _batch(table, [c.without_rows for c in cells], method, level)
+    z = float(sps.norm.ppf(0.5 + level / 2))
+    out: dict[int, ModeratorContrast] = {}
+    for i, cell in enumerate(cells):
+        if cell.principle is None or len(cell.with_rows) == 0 or len(cell.without_rows) == 0:
+            continue
+        both = np.concatenate([cell.with_rows, cell.without_rows])
+        if _dependent(studies, both) and len(set(studies[both])) >= 3:
+            out[i] = _three_level_contrast(table, cell, method, level)
+            continue
+        w = pooled[i]
+        wo = without[i]
+        diff = w.estimate - float(wo["estimate"])
+        se = math.hypot(w.se, float(wo["se"]))
+        stat = diff / se if se > 0 else math.nan
+        out[i] = ModeratorContrast(
+            method="subgroup",
+            k_with=len(cell.with_rows),
+            k_without=len(cell.without_rows),
+            estimate_with=w.estimate,
+            estimate_without=float(wo["estimate"]),
+            difference=diff,
+            se=se,
+            ci_lower=diff - z * se,
+            ci_upper=diff + z * se,
+            statistic=stat,
+            pvalue=float(2 * sps.norm.sf(abs(stat))) if math.isfinite(stat) else None,
+        )
+    return out
+
+
+def _three_level_contrast(
+    table: pd.DataFrame, cell: _Cell, method: str, level: float
+) -> ModeratorContrast:
+    rows = np.concatenate([cell.with_rows, cell.without_rows])
+    dummy = np.r_[np.ones(len(cell.with_rows)), np.zeros(len(cell.without_rows))]
+    yi = table["yi"].to_numpy(dtype=float)[rows]
+    vi = table["vi"].to_numpy(dtype=float)[rows]
+    study = table["study"].to_numpy()[rows]
+    mods = pd.DataFrame({"with_principle": dummy})
+    ml_method = "ML" if method == "ML" else "REML"
+    fit = multilevel_meta_analysis(
+        yi, vi, [study, np.arange(len(rows))], moderators=mods, method=ml_method, level=level
+    )
+    rob = robust(fit, study, small_sample="CR2")
+    coef = rob.coefficients
+    b0 = float(coef["estimate"].iloc[0])
+    term = coef.iloc[1]
+    return ModeratorContrast(
+        method="meta_regression_three_level_robust",
+        k_with=len(cell.with_rows),
+        k_without=len(cell.without_rows),
+        estimate_with=b0 + float(term["estimate"]),
+        estimate_without=b0,
+        difference=float(term["estimate"]),
+        se=float(term["se"]),
+        ci_lower=float(term["ci_lower"]),
+        ci_upper=float(term["ci_upper"]),
+        statistic=float(term["statistic"]),
+        pvalue=float(term["pvalue"]),
+    )
+
+
+def _sensitivity(
+    table: pd.DataFrame,
+    cells: list[_Cell],
+    pooled: dict[int, _Pooled],
+    method: str,
+    level: float,
+) -> dict[int, Sensitivity]:
+    """Leave-one-out range and the low-risk-of-bias estimate, each in one batch call."""
+    if table.empty:
+        return {}
+    rob = table["rob"].to_numpy()
+    loo_groups: list[np.ndarray[Any, Any]] = []
+    loo_owner: list[int] = []
+    low_groups: list[np.ndarray[Any, Any]] = []
+    for i, cell in enumerate(cells):
+        rows = cell.with_rows
+        low_groups.append(rows[rob[rows] == RiskOfBias.LOW.value])
+        if i in pooled and pooled[i].model == "random_effects" and len(rows) >= LOO_MIN_K:
+            for j in range(len(rows)):
+                loo_groups.append(np.delete(rows, j))
+                loo_owner.append(i)
+    loo = _batch(table, loo_groups, method, level)
+    low = _batch(table, low_groups, method, level)
+    loo_min: dict[int, float] = {}
+    loo_max: dict[int, float] = {}
+    for g, row in loo.items():
+        owner, est = loo_owner[g], float(row["estimate"])
+        loo_min[owner] = min(loo_min.get(owner, math.inf), est)
+        loo_max[owner] = max(loo_max.get(owner, -math.inf), est)
+    out: dict[int, Sensitivity] = {}
+    for i, cell in enumerate(cells):
+        notes = ["egger_not_available", "trim_and_fill_not_available"]
+        if i in pooled and pooled[i].model != "random_effects":
+            notes.append("loo_not_for_three_level")
+        elif len(cell.with_rows) < LOO_MIN_K:
+            notes.append("loo_too_few")
+        lo = low.get(i)
+        if lo is None:
+            notes.append("no_low_risk_studies")
+        out[i] = Sensitivity(
+            loo_min=loo_min.get(i),
+            loo_max=loo_max.get(i),
+            low_rob_k=int(lo["k"]) if lo else 0,
+            low_rob_estimate=float(lo["estimate"]) if lo else None,
+            low_rob_ci_lower=float(lo["ci_lower"]) if lo else None,
+            low_rob_ci_upper=float(lo["ci_upper"]) if lo else None,
+            notes=tuple(notes),
+        )
+    return out
+
+
+# -------------------------------------------------------------------- finding
+
+
+def _finite(value: float | None) -> float | None:
+    return value if value is not None and math.isfinite(value) else None
+
+
+def _participants(table: pd.DataFrame, rows: np.ndarray[Any, Any]) -> int | None:
+    """Total participants, counting each study once (its largest coded n)."""
+    if len(rows) == 0:
+        return None
+    part = table.iloc[rows][["study", "n"]]
+    per_study = part.groupby("study")["n"].max()
+    if per_study.isna().all():
+        return None
+    return int(per_study.sum())
+
+
+def _votes(table: pd.DataFrame, cell: _Cell) -> tuple[int, int, int]:
+    """Votes of the studies in the cell that are coded with a direction only."""
+    rows = table.iloc[cell.rows]
+    with_es = set(table["study"].to_numpy()[cell.with_rows])
+    direction_only = rows[(rows["note"] == "direction_only") & ~rows["study"].isin(with_es)]
+    if direction_only.empty:
+        return 0, 0, 0
+    per_study: dict[str, set[str]] = {}
+    for study, direction in zip(direction_only["study"], direction_only["direction"], strict=True):
+        per_study.setdefault(str(study), set()).add(str(direction))
+    votes = [VOTES[next(iter(d))] if len(d) == 1 else 0 for _s, d in sorted(per_study.items())]
+    result = vote_count(votes)
+    return result.k_positive, result.k_negative, result.k_none
+
+
+def _grade_input(
+    table: pd.DataFrame, rows: np.ndarray[Any, Any], p: _Pooled, n: int | None
+) -> GradeInput:
+    vi = table["vi"].to_numpy(dtype=float)[rows]
+    weights = 1.0 / (vi + p.tau2)
+    weights = weights / weights.sum()
+    design = table["design"].to_numpy()[rows]
+    rob = table["rob"].to_numpy()[rows]
+    randomised = np.isin(design, list(RANDOMISED))
+    high = rob == RiskOfBias.HIGH.value
+    concern = rob != RiskOfBias.LOW.value  # high, some concerns, unclear or not assessed
+    return GradeInput(
+        k=p.k,
+        ci_lower=_finite(p.ci_lower),
+        ci_upper=_finite(p.ci_upper),
+        pi_lower=_finite(p.pi_lower),
+        pi_upper=_finite(p.pi_upper),
+        i2=_finite(p.i2),
+        n_participants=n,
+        randomised_share=float(weights[randomised].sum()),
+        high_rob_share=float(weights[high].sum()),
+        concern_rob_share=float(weights[concern].sum()),
+        egger_pvalue=None,
+    )
+
+
+def _study_results(table: pd.DataFrame, rows: np.ndarray[Any, Any]) -> list[StudyResult]:
+    records: list[dict[Any, Any]] = table.iloc[rows].to_dict("records")
+    return [
+        StudyResult(
+            study=str(r["study"]),
+            design=str(r["design"]),
+            follow_up_months=_finite(float(r["follow_up_months"])),
+            yi=float(r["yi"]),
+            vi=float(r["vi"]),
+        )
+        for r in records
+    ]
+
+
+def _finding(
+    dossier: Dossier,
+    table: pd.DataFrame,
+    index: int,
+    cell: _Cell,
+    p: _Pooled | None,
+    contrast: ModeratorContrast | None,
+    sens: Sensitivity | None,
+    lang: str | None,
+) -> Finding:
+    del index
+    outcome = dossier.outcome(cell.outcome)
+    principle_name = dossier.principle(cell.principle).name if cell.principle else None
+    part = table.iloc[cell.rows] if len(cell.rows) else table.iloc[:0]
+    records: list[dict[Any, Any]] = part.to_dict("records")
+    unused = tuple(
+        UnusedRow(sheet=str(r["sheet"]), row=int(r["row"]), study=str(r["study"]), reason=r["note"])
+        for r in records
+        if r["note"]
+    )
+    measure = None
+    if len(cell.with_rows):
+        measure = Measure(str(table["measure"].to_numpy()[cell.with_rows[0]]))
+    favour, against, none = _votes(table, cell) if len(cell.rows) else (0, 0, 0)
+    n = _participants(table, cell.with_rows)
+    certainty = grade(_grade_input(table, cell.with_rows, p, n), lang) if p else None
+    level = certainty.level if certainty else None
+    text = conclusion(
+        level,
+        p.estimate if p else None,
+        _finite(p.ci_lower) if p else None,
+        _finite(p.ci_upper) if p else None,
+        outcome=outcome.name,
+        desired_increase=outcome.desired_direction is DesiredDirection.INCREASE,
+        principle=principle_name,
+    )
+    recognition = (
+        recognition_level(_study_results(table, cell.with_rows)) if len(cell.with_rows) else None
+    )
+    return Finding(
+        principle=cell.principle,
+        outcome=cell.outcome,
+        measure=measure,
+        k=p.k if p else 0,
+        n_studies=int(part["study"].nunique()) if len(part) else 0,
+        n_participants=n,
+        studies=tuple(dict.fromkeys(str(s) for s in part["study"])) if len(part) else (),
+        estimate=_finite(p.estimate) if p else None,
+        se=_finite(p.se) if p else None,
+        pvalue=_finite(p.pvalue) if p else None,
+        ci_lower=_finite(p.ci_lower) if p else None,
+        ci_upper=_finite(p.ci_upper) if p else None,
+        pi_lower=_finite(p.pi_lower) if p else None,
+        pi_upper=_finite(p.pi_upper) if p else None,
+        tau2=_finite(p.tau2) if p else None,
+        i2=_finite(p.i2) if p else None,
+        q=_finite(p.q) if p else None,
+        q_pvalue=_finite(p.q_pvalue) if p else None,
+        votes_favouring=favour,
+        votes_against=against,
+        votes_no_difference=none,
+        certainty=certainty,
+        conclusion=text,
+        model=p.model if p else "",
+        effect_rows=tuple(f"{r['sheet']}:{r['row']}" for r in records),
+        unused_rows=unused,
+        moderator_contrast=contrast,
+        sensitivity=sens,
+        recognition=recognition,
+    )
