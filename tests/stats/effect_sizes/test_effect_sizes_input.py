@@ -129,3 +129,11 @@ def test_keeps_dataframe_index() -> None:
     out = effect_sizes("ZCOR", ri=data["ri"], ni=data["ni"])
     assert list(out.index) == ["Axelsson", "Bruce"]
     assert out.loc["Bruce", "vi"] == pytest.approx(1 / 77)
+
+
+def test_cells_and_totals_together_tolerate_missing_values() -> None:
+    out = effect_sizes("OR", ai=[1, None, 3], bi=[9, 8, None], n1i=[10, 10, 10],
+                       ci=[2, 2, 2], n2i=[10, 10, 10])
+    assert list(out["note"]) == ["", "missing:ai", ""]
+    # bi missing but n1i given: filled from n1i - ai, as metafor's replmiss()
+    assert out["yi"][2] == pytest.approx(math.log(3 / 7) - math.log(2 / 8))
