@@ -189,3 +189,33 @@ def test_initials() -> None:
     assert initials("Jan-Willem Piet") == "J.-W. P."
     assert initials("R.F.") == "R. F."
     assert initials("renske") == "R."
+
+
+def test_et_al_citations_that_would_read_alike_name_more_authors_8_18() -> None:
+    # The manual's §8.18 example: both would be "Kapoor et al. (2017)".
+    montez = Reference(
+        key="k1",
+        year=2017,
+        title="A",
+        authors=tuple(
+            P(family=f, given="A.") for f in ("Kapoor", "Bloom", "Montez", "Warner", "Hill")
+        ),
+    )
+    zucker = Reference(key="k2", year=2017, title="B", authors=tuple(
+        P(family=f, given="A.") for f in ("Kapoor", "Bloom", "Zucker", "Tang", "Köroğlu",
+                                         "L'Enfant", "Kim", "Daly")))  # fmt: skip
+    refs = reference_list([montez, zucker], lang="en")
+    assert refs.cite("k1") == "(Kapoor, Bloom, Montez, et al., 2017)"
+    assert refs.cite("k2", narrative=True) == "Kapoor, Bloom, Zucker, et al. (2017)"
+    # Only the last author differs: all names, no "et al."
+    c = Reference(
+        key="c",
+        year=2017,
+        title="C",
+        authors=tuple(
+            P(family=f, given="A.") for f in ("Kapoor", "Bloom", "Montez", "Warner", "Ng")
+        ),
+    )
+    refs = reference_list([montez, c], lang="en")
+    assert refs.cite("c") == "(Kapoor, Bloom, Montez, Warner, & Ng, 2017)"
+    assert refs.cite("k1", narrative=True) == "Kapoor, Bloom, Montez, Warner, and Hill (2017)"

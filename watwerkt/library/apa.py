@@ -26,7 +26,6 @@ Notes
 -----
 Section numbers refer to the Publication Manual of the American Psychological
 Association, 7th edition (2020). Not implemented: editions, translators,
-§8.18 disambiguation of "et al." citations that collapse to the same text,
 and abbreviation of group authors.
 """
 
@@ -338,6 +337,8 @@ class ReferenceList:
 
     entries: tuple[ApaEntry, ...]
     lang: str | None = None
+    #: ``(key, n)``: cite the first ``n`` authors before "et al." (§8.18; default 1).
+    names_cited: tuple[tuple[str, int], ...] = ()
 
     def entry(self, key: str) -> ApaEntry:
         """Return the entry of ``key`` (KeyError if it is not in the list)."""
@@ -362,11 +363,12 @@ class ReferenceList:
         ('(Jansen & Van der Zwet, 2019)', 'Jansen en Van der Zwet (2019)')
         """
         order = {e.key: i for i, e in enumerate(self.entries)}
+        shown = dict(self.names_cited)
         chosen = sorted({self.entry(k).key for k in keys}, key=order.__getitem__)
         groups: list[tuple[str, list[str]]] = []
         for key in chosen:
             entry = self.entry(key)
-            who = _cited_names(entry.reference, narrative, self.lang)
+            who = _cited_names(entry.reference, narrative, self.lang, shown.get(key, 1))
             when = _cited_date(entry, self.lang)
             if groups and groups[-1][0] == who:
                 groups[-1][1].append(when)
@@ -381,18 +383,46 @@ class ReferenceList:
         return {"entries": [e.to_dict() for e in self.entries]}
 
 
-def _cited_names(reference: Reference, narrative: bool, lang: str | None) -> str:
+def _cited_names(reference: Reference, narrative: bool, lang: str | None, shown: int = 1) -> str:
     people = reference.authors
     if not people:
         title = reference.title or reference.key
         italic = reference.entry_type not in _PART_OF and reference.entry_type != "article"
         return f"*{title}*" if italic else f"“{title}”"
+    and_word = f" {message('apa.and', lang)} " if narrative else " & "
+    if len(people) >= 3 and shown < len(people):
+        if shown <= 1:
+            return f"{surname(people[0])} {message('apa.et_al', lang)}"
+        names = ", ".join(surname(p) for p in people[:shown])
+        return f"{names}, {message('apa.et_al', lang)}"  # §8.18: "Kapoor, Bloom, et al."
     if len(people) >= 3:
-        return f"{surname(people[0])} {message('apa.et_al', lang)}"
-    if len(people) == 2:
-        joiner = f" {message('apa.and', lang)} " if narrative else " & "
-        return joiner.join(surname(p) for p in people)
-    return surname(people[0])
+        return ", ".join(surname(p) for p in people[:-1]) + "," + and_word + surname(people[-1])
+    return and_word.join(surname(p) for p in people)
+
+
+def _names_needed(entries: Sequence[Reference]) -> dict[str, int]:
+    """Return, per key, how many names keep its "et al." citation unambiguous (§8.18).
+
+    Works with three or more authors whose citations would read alike (same
+    first author, same year, different author lists) name as many authors as
+    needed to tell them apart.
+    """
+    groups: dict[tuple[str, int | None], list[Reference]] = {}
+    for ref in entries:
+        if len(ref.authors) >= 3:
+            groups.setdefault((fold(surname(ref.authors[0])), ref.year), []).append(ref)
+    needed: dict[str, int] = {}
+    for members in groups.values():
+        names = {ref.key: tuple(fold(surname(p)) for p in ref.authors) for ref in members}
+        for ref in members:
+            own = names[ref.key]
+            others = [n for k, n in names.items() if k != ref.key and n != own]
+            count = 1
+            while count < len(own) and any(o[:count] == own[:count] for o in others):
+                count += 1
+            if count > 1:
+                needed[ref.key] = count
+    return needed
 
 
 def _cited_date(entry: ApaEntry, lang: str | None) -> str:
@@ -428,7 +458,7 @@ def reference_list(
             for i, ref in enumerate(members):
                 suffix[ref.key] = _letters(i)
     entries = tuple(format_reference(r, suffix.get(r.key, ""), lang) for r in ordered)
-    return ReferenceList(entries, lang)
+    return ReferenceList(entries, lang, tuple(_names_needed(ordered).items()))
 
 
 def _letters(index: int) -> str:
