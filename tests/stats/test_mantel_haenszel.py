@@ -9,6 +9,8 @@ from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import assert_close, load_reference
 from watwerkt.errors import StatsInputError
@@ -152,3 +154,17 @@ def test_bad_input() -> None:
         peto([0, 0], [5, 6], [0, 0], [5, 7])
     with pytest.raises(StatsInputError, match=r"'bi \| n1i'"):
         peto([1], ci=[3], di=[4])
+
+
+@settings(max_examples=50, deadline=None)
+@given(perm=st.permutations(list(range(13))))
+def test_pooled_result_invariant_to_study_order(perm: list[int]) -> None:
+    case = next(c for c in CASES if c["id"] == "bcg_MH_OR")
+    tab = {k: np.asarray(v, dtype=float) for k, v in case["args"].items()}
+    shuffled = {k: v[perm] for k, v in tab.items()}
+    a, b = mantel_haenszel(**tab), mantel_haenszel(**shuffled)
+    for field in ("estimate", "se", "q", "cmh", "tarone"):
+        assert math.isclose(getattr(a, field), getattr(b, field), rel_tol=1e-12)
+    p, q = peto(**tab), peto(**shuffled)
+    assert math.isclose(p.estimate, q.estimate, rel_tol=1e-12)
+    assert math.isclose(p.q, q.q, rel_tol=1e-12)
