@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from watwerkt import __version__
+from watwerkt.cli_build import build
 from watwerkt.cli_library import library
 from watwerkt.cli_meta import meta
 from watwerkt.cli_support import handle_errors
@@ -72,6 +73,7 @@ def check(dossier: Path) -> None:
         references=len(evidence.references),
         included=evidence.count(ReferenceStatus.INCLUDED),
         excluded=evidence.count(ReferenceStatus.EXCLUDED),
+        duplicates=evidence.count(ReferenceStatus.DUPLICATE),
         rows=len(evidence.effects),
     )
     click.echo(message("check.ok", None, path=str(dossier), summary=summary))
@@ -102,3 +104,4 @@ def schema(kind: str | None, list_kinds: bool) -> None:
 
 main.add_command(meta)
 main.add_command(library)
+main.add_command(build)

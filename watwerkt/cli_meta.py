@@ -155,9 +155,11 @@ def meta(
         from watwerkt.stats.effect_sizes import MEASURES
 
         wanted = MEASURES[measure].columns if measure in MEASURES else ()
-        columns = {name: _column(frame, name, data) for name in wanted if name in frame.columns}
+        columns: dict[str, Any] = {
+            name: _column(frame, name, data).to_numpy() for name in wanted if name in frame.columns
+        }
         try:
-            es = stats.effect_sizes(measure, **{k: v.to_numpy() for k, v in columns.items()})
+            es = stats.effect_sizes(measure, **columns)
         except StatsInputError as exc:
             raise _fail(
                 data, exc.argument, _rows(exc.positions, frame.index), exc.render()

@@ -82,7 +82,7 @@ for (i in seq_len(nrow(d))) {
   bib <- c(bib,
     sprintf("@misc{%s,", key[i]),
     sprintf("  author = {%s},", author[i]),
-    sprintf("  title = {Primary study %s as coded in Landenberger and Lipsey (2005)},", d$study[i]),
+    sprintf("  title = {Primary study %s (row %d of dat.landenberger2005) as coded in Landenberger and Lipsey (2005)},", d$study[i], i),
     sprintf("  year = {%s},", year[i]),
     "  note = {Only first author and year are in the published dataset; the full reference is in the reference list of Landenberger and Lipsey (2005).}",
     "}", "")
