@@ -371,10 +371,12 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
     },
     "check.summary": {
         "nl": "{principles} werkzame elementen, {outcomes} uitkomst(en), {references} "
-        "referenties ({included} gecodeerd, {excluded} uitgesloten met reden), "
+        "referenties ({included} gecodeerd, {excluded} uitgesloten met reden, "
+        "{duplicates} dubbel), "
         "{rows} gecodeerde effecten",
         "en": "{principles} working principles, {outcomes} outcome(s), {references} "
-        "references ({included} coded, {excluded} excluded with a reason), "
+        "references ({included} coded, {excluded} excluded with a reason, "
+        "{duplicates} duplicate), "
         "{rows} coded effects",
     },
     "check.problems": {
@@ -956,6 +958,25 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
     },
     "synthesis.significant": {"nl": "significant", "en": "significant"},
     "synthesis.not_significant": {"nl": "niet significant", "en": "not significant"},
+    "synthesis.direction.favours_intervention": {
+        "nl": "in het voordeel van de interventie",
+        "en": "in favour of the intervention",
+    },
+    "synthesis.direction.favours_comparison": {
+        "nl": "in het voordeel van de vergelijking",
+        "en": "in favour of the comparison",
+    },
+    "synthesis.direction.no_difference": {
+        "nl": "geen duidelijk verschil",
+        "en": "no clear difference",
+    },
+    "synthesis.direction.mixed": {"nl": "wisselend", "en": "mixed"},
+    "synthesis.direction.none": {"nl": "geen gegevens", "en": "no data"},
+    "build.claim_warning": {"nl": "waarschuwing: {detail}", "en": "warning: {detail}"},
+    "build.claims_written": {
+        "nl": "{count} claims gecontroleerd ({differ} met een waarschuwing), geschreven naar {path}",
+        "en": "{count} claims checked ({differ} with a warning), written to {path}",
+    },
     "build.written": {
         "nl": "{count} bevindingen geschreven naar {path}",
         "en": "{count} findings written to {path}",
