@@ -32,13 +32,17 @@ from watwerkt.stats.multilevel import (
     MultilevelResult,
     multilevel_meta_analysis,
 )
+from watwerkt.stats.pool import MetaResult, meta_analysis
 from watwerkt.stats.robust import RobustResult, robust
+from watwerkt.stats.tau2 import FitControl
 from watwerkt.stats.vote_counting import VoteCountResult, vote_count
 
 __all__: list[str] = [
     "FailSafeNResult",
+    "FitControl",
     "LikelihoodRatioTest",
     "MantelHaenszelResult",
+    "MetaResult",
     "MultilevelResult",
     "PetoResult",
     "RankTestResult",
@@ -49,6 +53,7 @@ __all__: list[str] = [
     "fail_safe_n",
     "log_or_to_smd",
     "mantel_haenszel",
+    "meta_analysis",
     "meta_analysis_batch",
     "multilevel_meta_analysis",
     "peto",

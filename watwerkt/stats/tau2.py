@@ -1,0 +1,491 @@
+"""The between-study variance τ²: nine estimators for a general design matrix.
+
+One implementation serves :func:`~watwerkt.stats.pool.meta_analysis`
+(intercept only, ``p = 1``) and :func:`~watwerkt.stats.regression.meta_regression`
+(``p`` coefficients). The definitions are those of metafor's ``rma.uni()``
+(3.8-1): DerSimonian–Laird (DL), Hedges (HE), Hunter–Schmidt (HS),
+Sidik–Jonkman (SJ, started at metafor's ``mean((y − ȳ)²)``), maximum and
+restricted maximum likelihood (ML, REML), empirical Bayes (EB) and
+Paule–Mandel (PM); ``"FE"`` fixes τ² = 0.
+
+The iterative estimators are more careful than metafor's plain Fisher
+scoring: every step must improve its objective (step halving), a converged
+value is polished with a bracketing root finder, and ML/REML compare the
+optimum found with every other local maximum of the likelihood on a grid and
+with the boundary τ² = 0, so neither an oscillating iteration nor a stop at a
+worse local maximum goes unnoticed. Where no solution is found, a
+:class:`~watwerkt.errors.ConvergenceWarning` names the method and the
+iterations and ``converged`` is False.
+
+:func:`estimate_tau2` and :class:`Tau2Fit` are private to the package but
+importable by the other modules of :mod:`watwerkt.stats`.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+from scipy import optimize
+
+from watwerkt.errors import ConvergenceWarning, StatsInputError
+from watwerkt.messages import message
+from watwerkt.stats._linalg import hat_p_unweighted, logdet_xtwx, p_matrix, weighted_fit
+
+__all__ = ["METHODS", "FitControl", "Tau2Fit", "estimate_tau2", "generalised_q", "tau2_upper"]
+
+FloatArray = npt.NDArray[np.float64]
+
+#: τ² estimators, by their metafor names.
+METHODS: Final[tuple[str, ...]] = ("FE", "DL", "HE", "HS", "SJ", "ML", "REML", "EB", "PM")
+#: Estimators that iterate (Fisher scoring or root finding).
+ITERATIVE: Final[frozenset[str]] = frozenset({"ML", "REML", "EB", "PM"})
+
+#: R's consistency constant of ``mad()`` (not the exact 1/Φ⁻¹(3/4)).
+_MAD_CONSTANT: Final = 1.4826
+#: Points of the log-spaced grid on which ML/REML look for other local maxima.
+_GRID_POINTS: Final = 160
+_EPS: Final = float(np.finfo(float).eps)
+
+
+@dataclass(frozen=True, slots=True)
+class FitControl:
+    """Settings of the iterative τ² estimators and root finders.
+
+    Attributes
+    ----------
+    threshold : float
+        Fisher scoring stops when a step changes τ² by at most
+        ``threshold * max(1, τ²)`` (metafor's ``threshold``, made relative).
+    maxiter : int
+        Maximum number of Fisher scoring steps (and of root-finder iterations).
+    step_halving : bool
+        Halve a Fisher scoring step until it improves the objective (the
+        log-likelihood for ML/REML, ``|Q − (k − p)|`` for EB).
+    tau2_max : float
+        Upper end of the search interval of PM and the Q-profile intervals,
+        widened to ``10·mad(yi)²`` as metafor does (and further, by doubling,
+        when a root lies beyond it).
+    global_check : bool
+        ML/REML: compare the optimum with all local maxima on a grid and with
+        τ² = 0, and keep the best.
+    """
+
+    threshold: float = 1e-12
+    maxiter: int = 1000
+    step_halving: bool = True
+    tau2_max: float = 100.0
+    global_check: bool = True
+
+
+DEFAULT_CONTROL: Final = FitControl()
+
+
+@dataclass(frozen=True, slots=True)
+class Tau2Fit:
+    """Estimated τ² with its standard error and the state of the solver.
+
+    ``tau2_se`` is NaN where metafor gives none (FE, k = 1). ``iterations``
+    counts Fisher scoring steps (ML, REML, EB) or root-finder iterations
+    (PM); it is 0 for the closed-form estimators. ``fixed`` is True when τ²
+    was given by the caller.
+    """
+
+    tau2: float
+    tau2_se: float
+    iterations: int
+    converged: bool
+    method: str
+    fixed: bool = False
+
+
+def tau2_upper(yi: FloatArray, control: FitControl = DEFAULT_CONTROL) -> float:
+    """Return metafor's search limit ``max(tau2_max, 10·mad(yi)²)``."""
+    med = float(np.median(yi))
+    mad = _MAD_CONSTANT * float(np.median(np.abs(yi - med)))
+    return max(control.tau2_max, 10.0 * mad * mad)
+
+
+def generalised_q(tau2: float, yi: FloatArray, vi: FloatArray, x: FloatArray) -> float:
+    """Return the generalised Q statistic ``yᵀ P y`` with weights ``1 / (vi + tau2)``."""
+    return weighted_fit(yi, x, 1.0 / (vi + tau2)).rss
+
+
+def estimate_tau2(
+    yi: FloatArray,
+    vi: FloatArray,
+    x: FloatArray,
+    method: str,
+    control: FitControl | None = None,
+    *,
+    tau2: float | None = None,
+    function: str = "estimate_tau2",
+) -> Tau2Fit:
+    """Estimate τ² of a random-effects (meta-regression) model.
+
+    Parameters
+    ----------
+    yi, vi : ndarray, shape (k,)
+        Effect sizes and their (positive) sampling variances, already validated.
+    x : ndarray, shape (k, p)
+        Design matrix of full column rank (with the intercept column).
+    method : str
+        One of :data:`METHODS`.
+    control : FitControl, optional
+        Solver settings.
+    tau2 : float, optional
+        Fix τ² at this value (metafor's ``tau2=``); the standard error is then
+        the method's formula evaluated at it.
+    function : str
+        Name of the public function, used in warnings.
+
+    Returns
+    -------
+    Tau2Fit
+
+    Notes
+    -----
+    With ``k = 1`` τ² is 0 (or the fixed value) and has no standard error,
+    as in metafor. Closed-form estimators are truncated at 0.
+
+    References
+    ----------
+    Viechtbauer, W. (2005). Bias and efficiency of meta-analytic variance
+    estimators in the random-effects model. *Journal of Educational and
+    Behavioral Statistics*, 30(3), 261-293.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> y = np.array([0.1, 0.3, 0.35, -0.2, 0.6])
+    >>> v = np.array([0.02, 0.03, 0.025, 0.04, 0.05])
+    >>> fit = estimate_tau2(y, v, np.ones((5, 1)), "REML")
+    >>> round(fit.tau2, 4), fit.converged
+    (0.0384, True)
+    """
+    con = DEFAULT_CONTROL if control is None else control
+    k = x.shape[0]
+    if method == "FE":
+        return Tau2Fit(0.0, float("nan"), 0, True, method)
+    if tau2 is not None:
+        if not np.isfinite(tau2) or tau2 < 0:
+            raise StatsInputError(
+                "stats.pool.bad_tau2", argument="tau2", function=function, got=tau2
+            )
+        se = float("nan") if k == 1 else _standard_error(method, yi, vi, x, float(tau2))
+        return Tau2Fit(float(tau2), se, 0, True, method, fixed=True)
+    if k == 1:
+        return Tau2Fit(0.0, float("nan"), 0, True, method)
+    if method in ("DL", "HE", "HS", "SJ"):
+        value = max(0.0, _closed_form(method, yi, vi, x))
+        return Tau2Fit(value, _standard_error(method, yi, vi, x, value), 0, True, method)
+    if method == "PM":
+        value, iterations, ok = _q_root(yi, vi, x, con)
+    elif method == "EB":
+        value, iterations, ok = _eb(yi, vi, x, con)
+    else:
+        value, iterations, ok = _likelihood(method == "REML", yi, vi, x, con)
+    if not ok:
+        warnings.warn(
+            message(
+                "stats.pool.no_convergence",
+                function=function,
+                method=method,
+                iterations=iterations,
+            ),
+            ConvergenceWarning,
+            stacklevel=3,
+        )
+        return Tau2Fit(value, float("nan"), iterations, False, method)
+    return Tau2Fit(value, _standard_error(method, yi, vi, x, value), iterations, True, method)
+
+
+# ----------------------------------------------------------------- closed forms
+
+
+def _closed_form(method: str, y: FloatArray, v: FloatArray, x: FloatArray) -> float:
+    k, p = x.shape
+    if method == "HE":
+        ph = hat_p_unweighted(x)
+        rss = float(y @ ph @ y)
+        return float((rss - float(np.sum(np.diag(ph) * v))) / (k - p))
+    if method == "SJ":
+        t0 = _sj_start(y)
+        return float(t0 * weighted_fit(y, x, 1.0 / (v + t0)).rss / (k - p))
+    w = 1.0 / v
+    fit = weighted_fit(y, x, w)
+    if method == "HS":
+        return float((fit.rss - k) / float(np.sum(w)))
+    tr_p = _trace_p(x, w, fit.xtwx_inv)
+    return float((fit.rss - (k - p)) / tr_p)  # DL
+
+
+def _sj_start(y: FloatArray) -> float:
+    """Return metafor's SJ start: the variance of ``yi`` with divisor ``k``."""
+    return float(np.mean((y - np.mean(y)) ** 2))
+
+
+def _trace_p(x: FloatArray, w: FloatArray, inv: FloatArray) -> float:
+    """Return ``tr(P) = Σw − tr((XᵀWX)⁻¹ XᵀW²X)``."""
+    b2 = x.T @ (x * (w * w)[:, None])
+    return float(np.sum(w) - np.trace(inv @ b2))
+
+
+def _trace_pp(x: FloatArray, w: FloatArray, inv: FloatArray) -> float:
+    """Return ``tr(PP) = Σw² − 2 tr(M B₃) + tr((M B₂)²)`` with ``M = (XᵀWX)⁻¹``."""
+    b2 = x.T @ (x * (w * w)[:, None])
+    b3 = x.T @ (x * (w * w * w)[:, None])
+    mb2 = inv @ b2
+    return float(np.sum(w * w) - 2.0 * np.trace(inv @ b3) + np.trace(mb2 @ mb2))
+
+
+def _standard_error(method: str, y: FloatArray, v: FloatArray, x: FloatArray, t: float) -> float:
+    """Return metafor's standard error of τ² for ``method`` at ``τ² = t``."""
+    k, p = x.shape
+    if method in ("DL", "HS"):
+        w = 1.0 / v
+        pm = p_matrix(x, w)
+        pp = float(np.sum(pm * pm))
+        tr_p = float(np.trace(pm))
+        core = 2.0 * (k - p) + 4.0 * t * tr_p + 2.0 * t * t * pp
+        denom = tr_p if method == "DL" else float(np.sum(w))
+        return float(np.sqrt(core) / denom)
+    if method == "HE":
+        ph = hat_p_unweighted(x)
+        pv2 = float(np.sum(ph * ph * np.outer(v, v)))
+        tr_pv = float(np.sum(np.diag(ph) * v))
+        return float(np.sqrt(2.0 * pv2 + 4.0 * t * tr_pv + 2.0 * t * t * (k - p)) / (k - p))
+    if method == "SJ":
+        t0 = _sj_start(y)
+        pm = p_matrix(x, 1.0 / (v + t0))
+        sq = pm * pm
+        core = (
+            2.0 * float(np.sum(sq * np.outer(v, v)))
+            + 4.0 * t * float(np.sum(sq * v[None, :]))
+            + 2.0 * t * t * float(np.sum(sq))
+        )
+        return float(t0 / (k - p) * np.sqrt(core))
+    w = 1.0 / (v + t)
+    if method == "ML":
+        return float(np.sqrt(2.0 / np.sum(w * w)))
+    if method == "REML":
+        inv = weighted_fit(y, x, w).xtwx_inv
+        return float(np.sqrt(2.0 / _trace_pp(x, w, inv)))
+    # EB, PM
+    return float(np.sqrt(2.0 * k * k / (k - p)) / np.sum(w))
+
+
+# ------------------------------------------------------------- root finding
+
+
+def _keep_nonnegative(t: float, adj: float) -> float:
+    """Halve a step until ``t + adj ≥ 0`` (metafor's rule); no step down from 0."""
+    if t <= 0 and adj < 0:
+        return 0.0
+    while t + adj < 0:
+        adj /= 2.0
+    return adj
+
+
+def _bracket_up(f: Callable[[float], float], hi: float) -> float | None:
+    """Double ``hi`` until ``f(hi) ≤ 0`` (for a decreasing ``f``); None if never."""
+    for _ in range(200):
+        if f(hi) <= 0:
+            return hi
+        hi *= 2.0
+    return None
+
+
+def _root(f: Callable[[float], float], lo: float, hi: float, maxiter: int) -> tuple[float, int]:
+    """Return the root of ``f`` in ``[lo, hi]`` to machine precision and the iterations."""
+    root, res = optimize.brentq(
+        f, lo, hi, xtol=1e-300, rtol=4 * _EPS, maxiter=maxiter, full_output=True, disp=False
+    )
+    return float(root), int(res.iterations)
+
+
+def _q_root(
+    y: FloatArray, v: FloatArray, x: FloatArray, con: FitControl
+) -> tuple[float, int, bool]:
+    """Paule–Mandel: the τ² at which the generalised Q equals ``k − p``."""
+    k, p = x.shape
+
+    def f(t: float) -> float:
+        return float(generalised_q(t, y, v, x) - (k - p))
+
+    if f(0.0) < 0:
+        return 0.0, 0, True
+    hi = _bracket_up(f, tau2_upper(y, con))
+    if hi is None:
+        return float("nan"), 0, False
+    root, iterations = _root(f, 0.0, hi, con.maxiter)
+    return root, iterations, True
+
+
+def _eb(y: FloatArray, v: FloatArray, x: FloatArray, con: FitControl) -> tuple[float, int, bool]:
+    """Empirical Bayes (Morris): metafor's scoring on ``Q·k/(k−p) = k``, then a polished root."""
+    k, p = x.shape
+
+    def f(t: float) -> float:
+        return float(generalised_q(t, y, v, x) * k / (k - p) - k)
+
+    t = max(0.0, _closed_form("HE", y, v, x))
+    iterations = 0
+    for iterations in range(1, con.maxiter + 1):  # noqa: B007 - the count is reported
+        ft = f(t)
+        adj = ft / float(np.sum(1.0 / (v + t)))
+        adj = _keep_nonnegative(t, adj)
+        new = t + adj
+        if con.step_halving:
+            for _ in range(60):
+                if abs(f(new)) <= abs(ft) or new == t:
+                    break
+                adj /= 2.0
+                new = t + adj
+        change = abs(new - t)
+        t = new
+        if change <= con.threshold * max(1.0, t):
+            break
+    # the estimating equation is monotone in τ²: its root is unique
+    if f(0.0) <= 0:
+        return 0.0, iterations, True
+    hi = _bracket_up(f, max(t, 1e-8 * float(np.median(v))))
+    if hi is None:
+        return float("nan"), iterations, False
+    root, _ = _root(f, 0.0, hi, con.maxiter)
+    return root, iterations, True
+
+
+# ---------------------------------------------------------------- likelihood
+
+
+def _loglik(reml: bool, y: FloatArray, v: FloatArray, x: FloatArray, t: float) -> float:
+    """Return the (restricted) log-likelihood at ``τ² = t``, as metafor's ``logLik``."""
+    k, p = x.shape
+    w = 1.0 / (v + t)
+    rss = weighted_fit(y, x, w).rss
+    if not reml:
+        return float(-0.5 * (k * np.log(2 * np.pi) + np.sum(np.log(v + t)) + rss))
+    ones = np.ones(k)
+    return float(
+        -0.5 * ((k - p) * np.log(2 * np.pi) + np.sum(np.log(v + t)) + rss)
+        + 0.5 * logdet_xtwx(x, ones)
+        - 0.5 * logdet_xtwx(x, w)
+    )
+
+
+def _score_info(
+    reml: bool, y: FloatArray, v: FloatArray, x: FloatArray, t: float
+) -> tuple[float, float]:
+    """Return the score and the expected information of τ² (both without the ½)."""
+    w = 1.0 / (v + t)
+    fit = weighted_fit(y, x, w)
+    pr = w * fit.resid  # P y
+    ypp = float(pr @ pr)
+    if not reml:
+        return ypp - float(np.sum(w)), float(np.sum(w * w))
+    return ypp - _trace_p(x, w, fit.xtwx_inv), _trace_pp(x, w, fit.xtwx_inv)
+
+
+def _score_grid(
+    reml: bool, y: FloatArray, v: FloatArray, x: FloatArray, taus: FloatArray
+) -> FloatArray:
+    """Return the score (without the ½) at every τ² of ``taus`` at once."""
+    w = 1.0 / (v[None, :] + taus[:, None])  # (G, k)
+    xtwx = np.einsum("gk,ki,kj->gij", w, x, x)
+    inv = np.linalg.inv(xtwx)
+    xtwy = np.einsum("gk,ki,k->gi", w, x, y)
+    beta = np.einsum("gij,gj->gi", inv, xtwy)
+    resid = y[None, :] - beta @ x.T
+    pr = w * resid
+    score: FloatArray = np.sum(pr * pr, axis=1)
+    if reml:
+        b2 = np.einsum("gk,ki,kj->gij", w * w, x, x)
+        score -= np.sum(w, axis=1) - np.einsum("gij,gji->g", inv, b2)
+    else:
+        score -= np.sum(w, axis=1)
+    return score
+
+
+def _likelihood(
+    reml: bool, y: FloatArray, v: FloatArray, x: FloatArray, con: FitControl
+) -> tuple[float, int, bool]:
+    """ML/REML: Fisher scoring with step halving, polished, then checked globally."""
+    t = max(0.0, _closed_form("HE", y, v, x))  # metafor's start
+    ll = _loglik(reml, y, v, x, t)
+    converged = False
+    iterations = 0
+    for iterations in range(1, con.maxiter + 1):  # noqa: B007 - the count is reported
+        score, info = _score_info(reml, y, v, x, t)
+        adj = score / info
+        adj = _keep_nonnegative(t, adj)
+        new = t + adj
+        ll_new = _loglik(reml, y, v, x, new)
+        if con.step_halving:
+            for _ in range(60):
+                if ll_new >= ll - 1e-13 * (1.0 + abs(ll)) or new == t:
+                    break
+                adj /= 2.0
+                new = t + adj
+                ll_new = _loglik(reml, y, v, x, new)
+        change = abs(new - t)
+        t, ll = new, ll_new
+        if change <= con.threshold * max(1.0, t):
+            converged = True
+            break
+
+    def score_at(s: float) -> float:
+        return _score_info(reml, y, v, x, s)[0]
+
+    if converged and t > 0:
+        t = _polish(score_at, t, con)
+        ll = _loglik(reml, y, v, x, t)
+    if not con.global_check:
+        return t, iterations, converged
+    best_t, best_ll = (t, ll) if converged else (float("nan"), -np.inf)
+    for cand in _local_maxima(reml, y, v, x, con, t if converged else 0.0, score_at):
+        cand_ll = _loglik(reml, y, v, x, cand)
+        if cand_ll > best_ll + 1e-12 * (1.0 + abs(best_ll)):
+            best_t, best_ll = cand, cand_ll
+    if not np.isfinite(best_t):
+        return t, iterations, False
+    return best_t, iterations, True
+
+
+def _polish(score_at: Callable[[float], float], t: float, con: FitControl) -> float:
+    """Return the root of the score next to ``t`` to machine precision (``t`` if none)."""
+    s = score_at(t)
+    if s == 0:
+        return t
+    for rel in (1e-10, 1e-8, 1e-6):
+        other = t * (1.0 + rel) if s > 0 else t * (1.0 - rel)
+        if np.sign(score_at(other)) != np.sign(s):
+            lo, hi = sorted((t, other))
+            return _root(score_at, lo, hi, con.maxiter)[0]
+    return t
+
+
+def _local_maxima(
+    reml: bool,
+    y: FloatArray,
+    v: FloatArray,
+    x: FloatArray,
+    con: FitControl,
+    found: float,
+    score_at: Callable[[float], float],
+) -> list[float]:
+    """Return τ² = 0 (if the score is ≤ 0 there) and every interior local maximum on a grid."""
+    scale = float(np.median(v))
+    hi = max(tau2_upper(y, con), 10.0 * found, 10.0 * float(np.var(y)), scale)
+    taus = np.concatenate(([0.0], np.geomspace(1e-8 * scale, hi, _GRID_POINTS)))
+    score = _score_grid(reml, y, v, x, taus)
+    out: list[float] = []
+    if score[0] <= 0:
+        out.append(0.0)
+    for i in np.flatnonzero((score[:-1] > 0) & (score[1:] <= 0)):
+        out.append(_root(score_at, float(taus[i]), float(taus[i + 1]), con.maxiter)[0])
+    return out
