@@ -142,12 +142,14 @@ def _compute_raw(frame: pd.DataFrame) -> None:
     raw_rows = frame.index[frame["_raw"].map(bool)]
     for measure, rows in frame.loc[raw_rows].groupby("measure").groups.items():
         index = list(rows)
+        raws = [frame.loc[i, "_raw"] for i in index]
+        names = sorted({name for raw in raws for name in raw})  # absent in a row: NaN
         try:
-            result = _effect_sizes(str(measure), [frame.loc[i, "_raw"] for i in index])
+            result = _effect_sizes(str(measure), raws, names)
         except StatsInputError:  # impossible data in some row: find it row by row
             for i in index:
                 try:
-                    one = _effect_sizes(str(measure), [frame.loc[i, "_raw"]])
+                    one = _effect_sizes(str(measure), [frame.loc[i, "_raw"]], names)
                 except StatsInputError as exc:
                     frame.loc[i, "note"] = f"error:{exc.render('en')}"
                 else:
@@ -156,8 +158,7 @@ def _compute_raw(frame: pd.DataFrame) -> None:
             _store(frame, index, result)
 
 
-def _effect_sizes(measure: str, raws: list[dict[str, float]]) -> pd.DataFrame:
-    names = sorted({name for raw in raws for name in raw})
+def _effect_sizes(measure: str, raws: list[dict[str, float]], names: list[str]) -> pd.DataFrame:
     columns: dict[str, Any] = {name: [raw.get(name, np.nan) for raw in raws] for name in names}
     return effect_sizes(measure, **columns)
 

@@ -1,0 +1,230 @@
+"""Findings: the example dossier against metafor, and constructed cases against the stats core.
+
+Expected values come from outside the synthesis layer: metafor's rma() on
+dat.landenberger2005 (tests/reference/scripts/synthesis.R), or a direct call
+of the stats function on rows picked by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pytest
+from scipy import stats as sps
+
+from tests.conftest import EXAMPLE_DOSSIER, assert_close, load_reference
+from tests.synthesis.synthetic import make_dossier, make_evidence, row
+from watwerkt.stats import meta_analysis, multilevel_meta_analysis, robust
+from watwerkt.synthesis.evidence import collect_evidence
+from watwerkt.synthesis.findings import FRAME_FIELDS, Synthesis, synthesize
+
+REF = load_reference("synthesis")
+
+
+@pytest.fixture(scope="module")
+def example() -> Synthesis:
+    return synthesize(collect_evidence(EXAMPLE_DOSSIER))
+
+
+# ------------------------------------------------------------- example dossier
+
+
+def test_overall_recidivism_equals_metafor_rma_reml(example: Synthesis) -> None:
+    ref = REF["overall"]
+    f = example.finding(None, "recidive")
+    assert (f.k, f.n_studies, f.n_participants) == (58, 58, ref["n_participants"])
+    assert f.model == "random_effects"
+    # metafor's log OR is intervention vs control; recidivism should decrease, so ours is -yi.
+    assert_close(f.estimate, -ref["estimate"], "estimate")
+    assert_close(f.se, ref["se"], "se")
+    assert_close(f.pvalue, ref["pvalue"], "pvalue")
+    assert_close([f.ci_lower, f.ci_upper], [-ref["ci_upper"], -ref["ci_lower"]], "ci")
+    assert_close([f.pi_lower, f.pi_upper], [-ref["pi_upper"], -ref["pi_lower"]], "ci")
+    assert_close(f.tau2, ref["tau2"], "tau2")
+    assert_close(f.i2, ref["i2"], "i2")
+    assert_close([f.q, f.q_pvalue], [ref["q"], ref["q_pvalue"]], "q")
+    assert f.sensitivity is not None
+    assert_close([f.sensitivity.loo_min, f.sensitivity.loo_max],
+                 [-ref["loo_max"], -ref["loo_min"]], "estimate")  # fmt: skip
+    assert f.unused_rows == ()
+    assert len(f.effect_rows) == 58
+
+
+@pytest.mark.parametrize("principle", sorted(REF["principles"]))
+def test_principle_finding_and_contrast_equal_metafor(example: Synthesis, principle: str) -> None:
+    ref = REF["principles"][principle]
+    f = example.finding(principle, "recidive")
+    assert f.k == ref["k"]
+    assert f.n_participants == ref["n_participants"]
+    assert_close(f.estimate, -ref["estimate"], "estimate")
+    assert_close([f.ci_lower, f.ci_upper], [-ref["ci_upper"], -ref["ci_lower"]], "ci")
+    assert_close(f.tau2, ref["tau2"], "tau2")
+    mc = f.moderator_contrast
+    assert mc is not None
+    assert mc.method == "subgroup"
+    assert (mc.k_with, mc.k_without) == (ref["k"], ref["k_without"])
+    assert_close(mc.estimate_without, -ref["estimate_without"], "estimate")
+    assert_close(mc.difference, -ref["difference"], "estimate")
+    assert_close(mc.se, ref["difference_se"], "se")
+    assert_close(mc.pvalue, ref["difference_pvalue"], "pvalue")
+
+
+def test_example_certainty_starts_low_and_counts_unassessed_risk_of_bias(
+    example: Synthesis,
+) -> None:
+    # 19 of 58 studies are randomised; with metafor's tau2 their share of the weight:
+    table = example.effects
+    w = 1 / (table["vi"].to_numpy() + REF["overall"]["tau2"])
+    share = w[(table["design"] == "rct").to_numpy()].sum() / w.sum()
+    assert share < 0.5
+    f = example.finding(None, "recidive")
+    assert f.certainty is not None
+    assert f.certainty.starting_level.value == "low"
+    changes = {r.domain: r.change for r in f.certainty.reasons}
+    assert changes["risk_of_bias"] == -1  # no study of the example has a RoB judgement
+    # I2 = 70.6 % (metafor) and the PI crosses 0 -> serious inconsistency
+    assert changes["inconsistency"] == -1
+    assert f.certainty.level.value == "very_low"
+    assert f.conclusion is not None
+    assert f.conclusion.nl.startswith("Het is onzeker of de interventies recidive verminderen")
+
+
+def test_every_principle_and_outcome_has_a_finding(example: Synthesis) -> None:
+    pairs = [(f.principle, f.outcome) for f in example.findings]
+    assert pairs[0] == (None, "recidive")
+    assert len(pairs) == 1 + 11
+    assert len(set(pairs)) == len(pairs)
+
+
+def test_findings_json_has_the_promised_keys(example: Synthesis) -> None:
+    data = json.loads(json.dumps(example.to_dict(), allow_nan=False))
+    first = data["findings"][1]
+    for key in ("principle", "outcome", "k", "n_studies", "n_participants", "estimate",
+                "ci_lower", "ci_upper", "pi_lower", "pi_upper", "moderator_contrast"):  # fmt: skip
+        assert key in first
+    assert set(first["certainty"]) >= {"level", "reasons"}
+    assert first["certainty"]["level"] in {"high", "moderate", "low", "very_low"}
+    assert set(first["conclusion"]) == {"nl", "en"}
+
+
+def test_to_frame_has_one_row_per_finding(example: Synthesis) -> None:
+    frame = example.to_frame()
+    assert len(frame) == len(example.findings)
+    assert set(FRAME_FIELDS) <= set(frame.columns)
+    row = frame.iloc[0]
+    assert row["estimate"] == example.findings[0].estimate
+
+
+# ------------------------------------------------------------ constructed cases
+
+ROWS = [
+    row(study="a", outcome="welzijn", principles=("contact",), yi=0.50, vi=0.04, n=100, rob="low"),
+    row(study="b", outcome="welzijn", principles=("contact",), yi=0.10, vi=0.02, n=200),
+    row(study="c", outcome="welzijn", principles=("contact", "zingeving"), yi=0.35, vi=0.05,
+         n=80, rob="low"),
+    row(study="d", outcome="welzijn", principles=("zingeving",), yi=-0.05, vi=0.03, n=150),
+    row(study="e", outcome="welzijn", principles=(), yi=0.05, vi=0.06, n=60, rob="high"),
+    row(study="f", outcome="welzijn", principles=("contact",), direction="favours_intervention"),
+    row(study="g", outcome="welzijn", principles=("contact",), direction="favours_comparison"),
+    row(study="h", outcome="welzijn", principles=("contact",), direction="favours_intervention"),
+    row(study="i", outcome="welzijn", principles=("contact",), measure="MD", yi=3.0, vi=1.0),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def constructed() -> Synthesis:
+    return synthesize(make_evidence(make_dossier(), ROWS))
+
+
+def test_pooled_estimate_equals_meta_analysis_on_the_rows_with_the_principle(
+    constructed: Synthesis,
+) -> None:
+    f = constructed.finding("contact", "welzijn")
+    res = meta_analysis([0.50, 0.10, 0.35], [0.04, 0.02, 0.05])  # studies a, b, c
+    assert f.k == 3
+    assert_close(f.estimate, res.estimate, "estimate")
+    assert_close([f.ci_lower, f.ci_upper, f.pi_lower, f.pi_upper],
+                 [res.ci_lower, res.ci_upper, res.pi_lower, res.pi_upper], "ci")  # fmt: skip
+    assert f.n_participants == 100 + 200 + 80
+    # every study behind it is listed, including the direction-only and unusable ones
+    assert f.studies == ("a", "b", "c", "f", "g", "h", "i")
+    assert f.n_studies == 7
+
+
+def test_contrast_is_the_wald_test_of_two_subgroup_fits(constructed: Synthesis) -> None:
+    f = constructed.finding("contact", "welzijn")
+    with_ = meta_analysis([0.50, 0.10, 0.35], [0.04, 0.02, 0.05])
+    without = meta_analysis([-0.05, 0.05], [0.03, 0.06])  # studies d, e
+    mc = f.moderator_contrast
+    assert mc is not None
+    diff = with_.estimate - without.estimate
+    se = math.sqrt(with_.se**2 + without.se**2)
+    assert_close([mc.difference, mc.se], [diff, se], "estimate")
+    assert_close(mc.pvalue, 2 * sps.norm.sf(abs(diff / se)), "pvalue")
+    assert (mc.k_with, mc.k_without) == (3, 2)
+
+
+def test_votes_and_unused_rows_are_accounted_for(constructed: Synthesis) -> None:
+    f = constructed.finding("contact", "welzijn")
+    assert (f.votes_favouring, f.votes_against, f.votes_no_difference) == (2, 1, 0)
+    reasons = {(u.study, u.reason) for u in f.unused_rows}
+    assert reasons == {
+        ("f", "direction_only"), ("g", "direction_only"), ("h", "direction_only"),
+        ("i", "measure_mismatch:MD"),
+    }  # fmt: skip
+    assert len(f.effect_rows) == 7
+
+
+def test_low_risk_of_bias_sensitivity_pools_only_low_risk_studies(constructed: Synthesis) -> None:
+    f = constructed.finding("contact", "welzijn")
+    low = meta_analysis([0.50, 0.35], [0.04, 0.05])  # a and c are at low risk
+    assert f.sensitivity is not None
+    assert f.sensitivity.low_rob_k == 2
+    assert_close(f.sensitivity.low_rob_estimate, low.estimate, "estimate")
+    loo = [meta_analysis(np.delete([0.50, 0.10, 0.35], j), np.delete([0.04, 0.02, 0.05], j))
+           for j in range(3)]  # fmt: skip
+    estimates = [r.estimate for r in loo]
+    assert_close([f.sensitivity.loo_min, f.sensitivity.loo_max],
+                 [min(estimates), max(estimates)], "estimate")  # fmt: skip
+
+
+def test_overall_finding_uses_every_usable_row(constructed: Synthesis) -> None:
+    f = constructed.finding(None, "welzijn")
+    res = meta_analysis([0.50, 0.10, 0.35, -0.05, 0.05], [0.04, 0.02, 0.05, 0.03, 0.06])
+    assert f.k == 5
+    assert_close(f.estimate, res.estimate, "estimate")
+    assert f.moderator_contrast is None
+
+
+def test_a_principle_without_studies_is_a_finding_with_nothing_pooled() -> None:
+    dossier = make_dossier(principles=("contact", "leeg"))
+    s = synthesize(make_evidence(dossier, ROWS[:2]))
+    f = s.finding("leeg", "welzijn")
+    assert (f.k, f.n_studies, f.estimate, f.certainty) == (0, 0, None, None)
+    assert f.conclusion is not None
+    assert f.conclusion.en.startswith("No study with an effect size")
+
+
+def test_several_effect_sizes_per_study_use_three_levels_with_robust_inference() -> None:
+    rows = [
+        row(study="a", outcome="welzijn", principles=("contact",), yi=0.50, vi=0.04),
+        row(study="a", outcome="welzijn", principles=("contact",), yi=0.30, vi=0.05),
+        row(study="b", outcome="welzijn", principles=("contact",), yi=0.10, vi=0.02),
+        row(study="c", outcome="welzijn", principles=("contact",), yi=0.35, vi=0.05),
+        row(study="c", outcome="welzijn", principles=("contact",), yi=0.20, vi=0.03),
+        row(study="d", outcome="welzijn", principles=("contact",), yi=-0.05, vi=0.03),
+    ]
+    s = synthesize(make_evidence(make_dossier(), rows))
+    f = s.finding("contact", "welzijn")
+    yi = [0.50, 0.30, 0.10, 0.35, 0.20, -0.05]
+    vi = [0.04, 0.05, 0.02, 0.05, 0.03, 0.03]
+    study = ["a", "a", "b", "c", "c", "d"]
+    fit = multilevel_meta_analysis(yi, vi, [study, list(range(6))])
+    rob = robust(fit, study, small_sample="CR2")
+    assert f.model == "three_level_robust"
+    assert (f.k, f.n_studies) == (6, 4)
+    assert_close([f.estimate, f.se], [rob.estimate, rob.se], "mv_fit")
+    assert_close([f.ci_lower, f.ci_upper], [rob.ci_lower, rob.ci_upper], "mv_fit")
+    assert_close([f.pi_lower, f.pi_upper], [fit.pi_lower, fit.pi_upper], "mv_fit")
