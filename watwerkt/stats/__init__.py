@@ -33,6 +33,7 @@ from watwerkt.stats.multilevel import (
     multilevel_meta_analysis,
 )
 from watwerkt.stats.pool import MetaResult, meta_analysis
+from watwerkt.stats.regression import MetaRegressionResult, meta_regression
 from watwerkt.stats.robust import RobustResult, robust
 from watwerkt.stats.tau2 import FitControl
 from watwerkt.stats.vote_counting import VoteCountResult, vote_count
@@ -42,6 +43,7 @@ __all__: list[str] = [
     "FitControl",
     "LikelihoodRatioTest",
     "MantelHaenszelResult",
+    "MetaRegressionResult",
     "MetaResult",
     "MultilevelResult",
     "PetoResult",
@@ -55,6 +57,7 @@ __all__: list[str] = [
     "mantel_haenszel",
     "meta_analysis",
     "meta_analysis_batch",
+    "meta_regression",
     "multilevel_meta_analysis",
     "peto",
     "r_to_smd",

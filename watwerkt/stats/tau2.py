@@ -176,10 +176,17 @@ def estimate_tau2(
             raise StatsInputError(
                 "stats.pool.bad_tau2", argument="tau2", function=function, got=tau2
             )
-        se = float("nan") if k == 1 else _standard_error(method, yi, vi, x, float(tau2))
+        se = (
+            float("nan")
+            if k == 1
+            else _standard_error(method, yi, vi, np.linalg.qr(x)[0], float(tau2))
+        )
         return Tau2Fit(float(tau2), se, 0, True, method, fixed=True)
     if k == 1:
         return Tau2Fit(0.0, float("nan"), 0, True, method)
+    # Every estimator depends on X only through its column space: an orthonormal
+    # basis keeps the algebra well conditioned (e.g. a moderator "year" ≈ 2000).
+    x = np.linalg.qr(x)[0]
     if method in ("DL", "HE", "HS", "SJ"):
         value = max(0.0, _closed_form(method, yi, vi, x))
         return Tau2Fit(value, _standard_error(method, yi, vi, x, value), 0, True, method)
