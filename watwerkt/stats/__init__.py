@@ -9,7 +9,16 @@ tested.
 from __future__ import annotations
 
 from watwerkt.stats.batch import meta_analysis_batch
-from watwerkt.stats.bias import FailSafeNResult, RankTestResult, fail_safe_n, rank_test
+from watwerkt.stats.bias import (
+    EggerTestResult,
+    FailSafeNResult,
+    RankTestResult,
+    TrimFillResult,
+    egger_test,
+    fail_safe_n,
+    rank_test,
+    trim_and_fill,
+)
 from watwerkt.stats.effect_sizes import (
     effect_sizes,
     explain_note,
@@ -21,6 +30,7 @@ from watwerkt.stats.effect_sizes import (
     smd_to_log_or,
     smd_to_r,
 )
+from watwerkt.stats.influence import InfluenceResult, influence
 from watwerkt.stats.mantel_haenszel import (
     MantelHaenszelResult,
     PetoResult,
@@ -35,12 +45,16 @@ from watwerkt.stats.multilevel import (
 from watwerkt.stats.pool import MetaResult, meta_analysis
 from watwerkt.stats.regression import MetaRegressionResult, meta_regression
 from watwerkt.stats.robust import RobustResult, robust
+from watwerkt.stats.sensitivity import leave_one_out
+from watwerkt.stats.subgroup import SubgroupResult, subgroup_analysis
 from watwerkt.stats.tau2 import FitControl
 from watwerkt.stats.vote_counting import VoteCountResult, vote_count
 
 __all__: list[str] = [
+    "EggerTestResult",
     "FailSafeNResult",
     "FitControl",
+    "InfluenceResult",
     "LikelihoodRatioTest",
     "MantelHaenszelResult",
     "MetaRegressionResult",
@@ -49,10 +63,15 @@ __all__: list[str] = [
     "PetoResult",
     "RankTestResult",
     "RobustResult",
+    "TrimFillResult",
+    "SubgroupResult",
     "VoteCountResult",
     "effect_sizes",
+    "egger_test",
     "explain_note",
     "fail_safe_n",
+    "influence",
+    "leave_one_out",
     "log_or_to_smd",
     "mantel_haenszel",
     "meta_analysis",
@@ -68,5 +87,7 @@ __all__: list[str] = [
     "smd_from_t",
     "smd_to_log_or",
     "smd_to_r",
+    "trim_and_fill",
+    "subgroup_analysis",
     "vote_count",
 ]
