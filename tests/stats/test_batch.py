@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 
 from tests.conftest import assert_close, load_reference
 from watwerkt.errors import ConvergenceWarning, StatsInputError
+from watwerkt.messages import message
 from watwerkt.stats.batch import BATCH_COLUMNS, meta_analysis_batch
+from watwerkt.stats.pool import meta_analysis
 
 REF = load_reference("batch")
 METHODS = ("FE", "DL", "HE", "HS", "SJ", "ML", "REML", "EB", "PM")
@@ -52,6 +54,40 @@ KIND = {
 }
 
 
+def _fit(
+    frame: pd.DataFrame,
+    by: Any,
+    method: str,
+    test: str,
+    not_converged: tuple[str, ...] = (),
+    **kwargs: Any,
+) -> pd.DataFrame:
+    """Run the batch, asserting exactly the warnings the single fit gives too."""
+    sizes = frame.groupby(by, sort=False, dropna=False).size()
+    expected = set()
+    if not_converged:
+        groups = ", ".join(repr(g) for g in not_converged)
+        expected.add(
+            message(
+                "stats.batch_not_converged",
+                function="meta_analysis_batch",
+                method=method,
+                count=len(not_converged),
+                groups=groups,
+            )
+        )
+    if test == "knha" and sizes.min() == 1:
+        expected.add(message("stats.pool.knha_k1", function="meta_analysis_batch"))
+    if test == "knha" and method == "FE" and sizes.max() > 1:
+        expected.add(message("stats.pool.knha_fe", function="meta_analysis_batch"))
+    if not expected:
+        return meta_analysis_batch(frame, by=by, method=method, test=test, **kwargs)
+    with pytest.warns(UserWarning, match="knha|Knapp|converg") as record:
+        res = meta_analysis_batch(frame, by=by, method=method, test=test, **kwargs)
+    assert {str(w.message) for w in record} == expected
+    return res
+
+
 def _frame(name: str) -> tuple[pd.DataFrame, list[str]]:
     ds = REF["datasets"][name]
     by = ds["by"] if isinstance(ds["by"], list) else [ds["by"]]
@@ -86,14 +122,40 @@ def test_reference_grid_is_complete() -> None:
 @pytest.mark.parametrize("name", DATASETS)
 def test_matches_metafor_per_group(name: str, method: str, test: str) -> None:
     frame, by = _frame(name)
-    res = meta_analysis_batch(frame, by=by, method=method, test=test, tau2_ci=True)
-    expected = REF["datasets"][name]["fits"][f"{method}_{test}"]
+    res = _fit(frame, by, method, test, tau2_ci=True)
+    expected = dict(REF["datasets"][name]["fits"][f"{method}_{test}"])
     for by_column, keys in REF["datasets"][name]["groups"].items():
         assert res[by_column].tolist() == keys
+    if method == "FE":
+        # metafor's predict() gives no prediction interval for a common-effect model;
+        # like meta_analysis(), the batch reports the CI there.
+        assert all(p is None for p in expected["pi_lower"] + expected["pi_upper"])
+        expected["pi_lower"], expected["pi_upper"] = expected["ci_lower"], expected["ci_upper"]
+    _beyond_metafor_limit(res, expected)
     for output, kind in KIND.items():
         assert_close(
             res[output].to_numpy(float), expected[output], kind, f"{name} {method} {test} {output}"
         )
+
+
+def _beyond_metafor_limit(res: pd.DataFrame, expected: dict[str, Any]) -> None:
+    """Where metafor's Q-profile bound stopped at its search limit ``max(100, 10·τ²)``.
+
+    metafor then reports the limit itself (printed as "> 100"); meta_analysis()
+    and the batch widen the search until the root is bracketed. There the
+    bound must lie beyond the limit, and the rest of the row is compared as usual.
+    """
+    limit = np.maximum(100.0, 10.0 * np.asarray(expected["tau2"], dtype=float))
+    for side in ("lower", "upper"):
+        bound = np.asarray([np.nan if b is None else b for b in expected[f"tau2_ci_{side}"]])
+        hit = bound == limit
+        for column in (f"tau2_ci_{side}", f"i2_ci_{side}", f"h2_ci_{side}"):
+            got = res[column].to_numpy(float)
+            want = list(expected[column])
+            assert np.all(got[hit] > np.asarray(want, dtype=float)[hit])
+            for i in np.flatnonzero(hit):
+                want[i] = got[i]
+            expected[column] = want
 
 
 def test_columns_are_keys_then_result_fields() -> None:
@@ -111,7 +173,7 @@ def test_columns_are_keys_then_result_fields() -> None:
 
 def test_single_study_group_uses_z_test() -> None:
     frame, by = _frame("dossier")
-    res = meta_analysis_batch(frame, by=by, test="knha")
+    res = _fit(frame, by, "REML", "knha")
     one = res[res["k"] == 1].iloc[0]
     assert one["test"] == "z"
     assert one["tau2"] == 0.0
@@ -280,10 +342,75 @@ def _synthetic(seed: int, n_groups: int, k_max: int) -> pd.DataFrame:
 def test_result_does_not_depend_on_row_order(seed: int, method: str) -> None:
     frame = _synthetic(seed, n_groups=6, k_max=8)
     shuffled = frame.sample(frac=1.0, random_state=seed % 2**31)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ConvergenceWarning)
-        a = meta_analysis_batch(frame, by="cell", method=method).set_index("cell")
-        b = meta_analysis_batch(shuffled, by="cell", method=method).set_index("cell")
+    a = meta_analysis_batch(frame, by="cell", method=method).set_index("cell")
+    b = meta_analysis_batch(shuffled, by="cell", method=method).set_index("cell")
     b = b.loc[a.index]
     for column in ("estimate", "se", "tau2", "q", "i2"):
         np.testing.assert_allclose(b[column], a[column], rtol=1e-9, atol=1e-12)
+
+
+# ------------------------------------------------------- equality with the single fit
+
+#: A synthetic group (labelled synthetic; from benchmarks/bench_batch.py's seed) on
+#: which undamped Fisher scoring for REML oscillates without converging.
+HARD_YI = [0.548971, 0.619001, 0.249557, -0.078455, 0.318771, -0.4229, 0.259057, 0.456602,
+           0.416501, 0.192183, -0.067137, 0.445459, 0.772481, 0.333511, 0.224489, 0.357635,
+           0.31399, 0.170248, 0.400561, 0.611669]  # fmt: skip
+HARD_VI = [0.17475, 0.138175, 0.173636, 0.124571, 0.106762, 0.00599, 0.026465, 0.120818,
+           0.12822, 0.125406, 0.191081, 0.018123, 0.078027, 0.077678, 0.057963, 0.171143,
+           0.12735, 0.079333, 0.067897, 0.083208]  # fmt: skip
+
+
+def _single_fit_frame() -> pd.DataFrame:
+    """Seeded synthetic groups of every size 1..15 (τ² = 0 groups too) plus the hard group."""
+    frame = _synthetic(seed=20261123, n_groups=80, k_max=15)
+    hard = pd.DataFrame({"cell": "synthetic-hard", "yi": HARD_YI, "vi": HARD_VI})
+    equal = pd.DataFrame({"cell": "synthetic-equal", "yi": [0.2] * 4, "vi": [0.05] * 4})
+    return pd.concat([frame, hard, equal], ignore_index=True)
+
+
+def _single(y: np.ndarray, v: np.ndarray, method: str, test: str) -> dict[str, Any]:
+    """The single fit's to_dict(), checking the warnings it gives.
+
+    Only its Knapp–Hartung notices (k = 1, FE), and a ConvergenceWarning exactly
+    when ``converged`` is False.
+    """
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        out = meta_analysis(y, v, method, test).to_dict()
+    notices = {
+        message("stats.pool.knha_k1", function="meta_analysis"),
+        message("stats.pool.knha_fe", function="meta_analysis"),
+    }
+    convergence = [w for w in record if issubclass(w.category, ConvergenceWarning)]
+    assert {str(w.message) for w in record if w not in convergence} <= notices
+    assert bool(convergence) == (not out["converged"])
+    return out
+
+
+@pytest.mark.parametrize("test", TESTS)
+@pytest.mark.parametrize("method", METHODS)
+def test_equals_loop_of_single_fits(method: str, test: str) -> None:
+    frame = _single_fit_frame()
+    # Fisher scoring with step halving does not settle on the hard group (nor does the
+    # single fit: both report converged = False with the same last iterate).
+    stuck = ("synthetic-hard",) if method in ("ML", "REML") else ()
+    batch = _fit(frame, "cell", method, test, not_converged=stuck, tau2_ci=True)
+    assert {1, 2, 15} <= set(batch["k"])
+    assert ((batch["tau2"] == 0) & (batch["k"] >= 2)).any()  # τ² = 0 groups are covered
+    for i, (cell, rows) in enumerate(frame.groupby("cell", sort=False)):
+        assert batch["cell"].iloc[i] == cell
+        expected = _single(rows["yi"].to_numpy(), rows["vi"].to_numpy(), method, test)
+        got = batch.iloc[i]
+        for column in BATCH_COLUMNS:
+            want = expected[column]
+            if column == "iterations" and method == "PM":
+                # PM's count is that of scipy's brentq in the single fit; the batch
+                # solves the same equation by safeguarded Newton (fewer iterations).
+                assert got[column] >= 0
+            elif isinstance(want, float):
+                np.testing.assert_allclose(
+                    float(got[column]), want, rtol=1e-10, atol=1e-12, err_msg=f"{cell} {column}"
+                )
+            else:
+                assert got[column] == want, f"{cell} {column}"

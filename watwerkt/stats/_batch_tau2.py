@@ -15,6 +15,7 @@ with the matrix traces written out for ``X = 1`` (``P = W − w wᵀ/Σw``), e.g
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,6 +32,9 @@ _ROOT_RTOL = 1e-14
 #: Iterative kernels compact their working arrays at every finish below this
 #: many unfinished meta-analyses (copies are then cheaper than masked work).
 _COMPACT_BELOW = 4096
+#: Points of the log-spaced grid on which ML/REML look for other local maxima
+#: (the single fit's ``tau2._GRID_POINTS``).
+_GRID_POINTS = 160
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,11 +184,11 @@ class _Scratch:
         return self.a[:, :m], self.b[:, :m]
 
 
-def _fisher_step(
-    method: str, y: FloatArray, v: FloatArray, tau2: FloatArray, scratch: _Scratch
-) -> FloatArray:
-    """One unscaled Fisher-scoring (ML, REML) or EB step per column."""
-    k, m = y.shape
+def _score_info(
+    reml: bool, y: FloatArray, v: FloatArray, tau2: FloatArray, scratch: _Scratch
+) -> tuple[FloatArray, FloatArray]:
+    """Score and expected information of τ² (without the ½) per column, ML or REML."""
+    m = y.shape[1]
     w, b = scratch.views(m)
     np.add(v, tau2[None, :], out=w)
     np.divide(1.0, w, out=w)
@@ -192,54 +196,44 @@ def _fisher_step(
     np.multiply(w, y, out=b)
     mu = rsum(b) / sw
     np.subtract(y, mu[None, :], out=b)  # residuals
-    np.multiply(b, w, out=b)  # w r
-    if method == "EB":
-        np.divide(b, w, out=w)  # r again (w is not needed any more)
-        np.multiply(b, w, out=b)  # w r²
-        eb: FloatArray = (rsum(b) * k / (k - 1) - k) / sw
-        return eb
+    np.multiply(b, w, out=b)  # P y = w r
     np.multiply(b, b, out=b)
-    ypy = rsum(b)  # Y'PPY = Σ w² r²
+    ypp = rsum(b)  # yᵀPPy = Σ w² r²
     np.multiply(w, w, out=b)
     s2 = rsum(b)
-    if method == "ML":
-        ml: FloatArray = (ypy - sw) / s2
-        return ml
+    if not reml:
+        return ypp - sw, s2
     np.multiply(b, w, out=b)
     s3 = rsum(b)
     tr_p = sw - s2 / sw
     tr_pp = s2 - 2.0 * s3 / sw + (s2 / sw) ** 2
-    reml: FloatArray = (ypy - tr_p) / tr_pp
-    return reml
+    return ypp - tr_p, tr_pp
 
 
-def _loglik(method: str, y: FloatArray, v: FloatArray, tau2: FloatArray) -> FloatArray:
-    """ML or REML log-likelihood per column at ``tau2`` (metafor's ``ll0check`` form)."""
+def _loglik(reml: bool, y: FloatArray, v: FloatArray, tau2: FloatArray) -> FloatArray:
+    """ML or REML log-likelihood per column, as metafor's ``logLik`` (with constants)."""
     k = y.shape[0]
-    w = weights(v + tau2[None, :])
+    m = v + tau2[None, :]
+    logm = rsum(np.log(m))
+    w = weights(m)
     sw, mu = weighted_mean(y, w)
     r = y - mu[None, :]
     rss = rsum(w * r * r)
-    logv = rsum(np.log(v + tau2[None, :]))
     ll: FloatArray
-    if method == "ML":
-        ll = -0.5 * k * np.log(2.0 * np.pi) - 0.5 * logv - 0.5 * rss
+    if not reml:
+        ll = -0.5 * (k * np.log(2 * np.pi) + logm + rss)
     else:
-        ll = -0.5 * (k - 1) * np.log(2.0 * np.pi) - 0.5 * logv - 0.5 * np.log(sw) - 0.5 * rss
+        ll = -0.5 * ((k - 1) * np.log(2 * np.pi) + logm + rss) + 0.5 * np.log(k) - 0.5 * np.log(sw)
     return ll
 
 
 def _halve_below_zero(tau2: FloatArray, adj: FloatArray) -> None:
-    """Halve ``adj`` in place until ``tau2 + adj ≥ 0`` (metafor's step halving).
-
-    From τ² = 0 a negative step halves until it underflows to −0, i.e. τ²
-    stays 0; that end point is set directly instead of by ~1075 halvings.
-    """
+    """Halve ``adj`` in place until ``tau2 + adj ≥ 0``; no step down from τ² = 0."""
     low = np.flatnonzero(tau2 + adj < 0.0)
     if not low.size:
         return
-    at_zero = tau2[low] == 0.0
-    adj[low[at_zero]] = -0.0
+    at_zero = tau2[low] <= 0.0
+    adj[low[at_zero]] = 0.0
     low = low[~at_zero]
     t, a = tau2[low], adj[low]
     bad = t + a < 0.0
@@ -249,86 +243,190 @@ def _halve_below_zero(tau2: FloatArray, adj: FloatArray) -> None:
     adj[low] = a
 
 
-def fisher_scoring(
+def likelihood(
     method: str,
     y: FloatArray,
     v: FloatArray,
     *,
     threshold: float,
     maxiter: int,
-    stepadj: float,
-    ll0_tol: float,
-    ll0check: bool,
+    step_halving: bool,
+    global_check: bool,
+    tau2_max: float,
 ) -> Tau2Block:
-    """ML, REML or EB by Fisher scoring from the truncated HE estimate.
+    """ML or REML: Fisher scoring with step halving, polished, then checked globally.
 
-    Each column stops when ``|τ²_new − τ²_old| ≤ threshold``; a step that would
-    cross zero is halved until it does not (metafor's rule); a column still
-    running after ``maxiter`` iterations is flagged not converged. For ML and
-    REML, a converged τ² > ``threshold`` whose log-likelihood falls below that
-    of τ² = 0 by more than ``ll0_tol`` is reset to zero.
+    Mirrors :func:`watwerkt.stats.tau2._likelihood` column by column: start at
+    the truncated HE estimate; each step ``score/information`` is halved
+    until it stays ≥ 0 and (with ``step_halving``) until it does not lower the
+    log-likelihood; a column stops when ``|Δτ²| ≤ threshold·max(1, τ²)``. A
+    converged τ² > 0 is polished to the root of the score; with
+    ``global_check`` every other local maximum on the same log-spaced grid
+    (and τ² = 0) competes, and the highest log-likelihood wins.
     """
-    n = y.shape[1]
+    reml = method == "REML"
+    k, n = y.shape
     tau2 = np.maximum(0.0, he_raw(y, v)[0])
+    ll = _loglik(reml, y, v, tau2)
     iterations = _zeros_int(n)
-    converged = np.ones(n, dtype=bool)
-    # Working copies of the unfinished columns. While many columns run they are
-    # masked (``live``); small or mostly finished sets are compacted instead,
-    # which keeps the per-iteration Python overhead low in a long tail.
-    idx, ya, va, ta = np.arange(n), y, v, tau2.copy()
-    live: BoolArray | None = None  # None: every working column still runs
-    scratch = _Scratch(*y.shape)
-    count = 0
-    while idx.size:
-        count += 1
-        adj = _fisher_step(method, ya, va, ta, scratch)
-        adj *= stepadj
-        adj[np.isnan(adj)] = 0.0
+    converged = np.zeros(n, dtype=bool)
+    scratch = _Scratch(k, n)
+    idx = np.arange(n)
+    for count in range(1, maxiter + 1):
+        if not idx.size:
+            break
+        ya, va, ta, lla = y[:, idx], v[:, idx], tau2[idx], ll[idx]
+        score, info = _score_info(reml, ya, va, ta, scratch)
+        adj = score / info
         _halve_below_zero(ta, adj)
         new = ta + adj
-        running = np.abs(ta - new) > threshold
-        if live is not None:
-            running &= live
-            new = np.where(live, new, ta)
-        ta = new
-        if count > maxiter:  # metafor: not converged, even if this step was small
-            stuck = idx if live is None else idx[live]
-            tau2[stuck] = ta if live is None else ta[live]
-            iterations[stuck] = count
-            converged[stuck] = False
-            break
-        if running.all():
-            continue
-        finished = ~running if live is None else live & ~running
-        tau2[idx[finished]] = ta[finished]
-        iterations[idx[finished]] = count
-        n_running = int(np.count_nonzero(running))
-        if idx.size <= _COMPACT_BELOW or n_running < 0.6 * idx.size:
-            idx, ya, va, ta = idx[running], ya[:, running], va[:, running], ta[running]
-            live = None
-        else:
-            live = running
-    reset = np.zeros(n, dtype=bool)
-    if ll0check and method in ("ML", "REML"):
-        cand = np.flatnonzero(converged & (tau2 > threshold))
-        if cand.size:
-            yc, vc = y[:, cand], v[:, cand]
-            ll0 = _loglik(method, yc, vc, np.zeros(cand.size))
-            ll = _loglik(method, yc, vc, tau2[cand])
-            hit = cand[ll0 - ll > ll0_tol]
-            tau2[hit] = 0.0
-            reset[hit] = True
-    tau2 = np.maximum(0.0, tau2)
-    w = weights(v + tau2[None, :])
-    sw = rsum(w)
-    if method == "ML":
-        se = np.sqrt(2.0 / rsum(w * w))
-    elif method == "REML":
-        se = np.sqrt(2.0 / p_traces(w, sw)[1])
+        ll_new = _loglik(reml, ya, va, new)
+        if step_halving:
+            worse = np.flatnonzero(~((ll_new >= lla - 1e-13 * (1.0 + np.abs(lla))) | (new == ta)))
+            for _ in range(60):
+                if not worse.size:
+                    break
+                adj[worse] /= 2.0
+                new[worse] = ta[worse] + adj[worse]
+                ll_new[worse] = _loglik(reml, ya[:, worse], va[:, worse], new[worse])
+                ok = (ll_new[worse] >= lla[worse] - 1e-13 * (1.0 + np.abs(lla[worse]))) | (
+                    new[worse] == ta[worse]
+                )
+                worse = worse[~ok]
+        change = np.abs(new - ta)
+        tau2[idx], ll[idx] = new, ll_new
+        iterations[idx] = count
+        done = change <= threshold * np.maximum(1.0, new)
+        converged[idx[done]] = True
+        idx = idx[~done]
+    polish = np.flatnonzero(converged & (tau2 > 0))
+    if polish.size:
+        tau2[polish] = _polish_score(reml, y[:, polish], v[:, polish], tau2[polish], maxiter)
+        ll[polish] = _loglik(reml, y[:, polish], v[:, polish], tau2[polish])
+    if global_check:
+        tau2, ok = _global_check(reml, y, v, tau2, ll, converged, tau2_max, maxiter)
     else:
-        k = y.shape[0]
-        se = np.sqrt(2.0 * k**2 / (k - 1) / sw**2)
-    return Tau2Block(tau2, se, iterations, converged, reset, np.zeros(n, dtype=bool))
+        ok = converged
+    w = weights(v + np.where(np.isfinite(tau2), tau2, 0.0)[None, :])
+    se = np.sqrt(2.0 / rsum(w * w)) if not reml else np.sqrt(2.0 / p_traces(w, rsum(w))[1])
+    se[~ok] = np.nan
+    false = np.zeros(n, dtype=bool)
+    return Tau2Block(tau2, se, iterations, ok, false, false.copy())
+
+
+def _score(reml: bool, y: FloatArray, v: FloatArray, tau2: FloatArray) -> FloatArray:
+    return _score_info(reml, y, v, tau2, _Scratch(*y.shape))[0]
+
+
+def _bisect(
+    f: Callable[[npt.NDArray[np.intp], FloatArray], FloatArray],
+    lo: FloatArray,
+    hi: FloatArray,
+    f_lo: FloatArray,
+    maxiter: int,
+) -> FloatArray:
+    """Root of ``f`` per column in ``[lo, hi]`` (sign change) to machine precision."""
+    lo, hi = lo.copy(), hi.copy()
+    cols = np.arange(lo.size)
+    pos = f_lo > 0
+    for _ in range(max(maxiter, 2200)):
+        mid = 0.5 * (lo[cols] + hi[cols])
+        fin = (mid <= lo[cols]) | (mid >= hi[cols])
+        cols = cols[~fin]
+        mid = mid[~fin]
+        if not cols.size:
+            break
+        fm = f(cols, mid)
+        same = (fm > 0) == pos[cols]
+        exact = fm == 0
+        lo[cols[same & ~exact]] = mid[same & ~exact]
+        hi[cols[~same & ~exact]] = mid[~same & ~exact]
+        lo[cols[exact]] = hi[cols[exact]] = mid[exact]
+    return 0.5 * (lo + hi)
+
+
+def _polish_score(
+    reml: bool, y: FloatArray, v: FloatArray, tau2: FloatArray, maxiter: int
+) -> FloatArray:
+    """Root of the score next to each τ² (as ``tau2._polish``; τ² itself if none near)."""
+    out = tau2.copy()
+    s = _score(reml, y, v, tau2)
+    todo = np.flatnonzero(s != 0)
+    for rel in (1e-10, 1e-8, 1e-6):
+        if not todo.size:
+            break
+        t = tau2[todo]
+        other = np.where(s[todo] > 0, t * (1.0 + rel), t * (1.0 - rel))
+        s_other = _score(reml, y[:, todo], v[:, todo], other)
+        found = np.sign(s_other) != np.sign(s[todo])
+        cols = todo[found]
+        if cols.size:
+            lo = np.minimum(tau2[cols], other[found])
+            hi = np.maximum(tau2[cols], other[found])
+            yc, vc = y[:, cols], v[:, cols]
+
+            def f(
+                sel: npt.NDArray[np.intp], t: FloatArray, yc: FloatArray = yc, vc: FloatArray = vc
+            ) -> FloatArray:
+                return _score(reml, yc[:, sel], vc[:, sel], t)
+
+            out[cols] = _bisect(f, lo, hi, _score(reml, yc, vc, lo), maxiter)
+        todo = todo[~found]
+    return out
+
+
+def _global_check(
+    reml: bool,
+    y: FloatArray,
+    v: FloatArray,
+    tau2: FloatArray,
+    ll: FloatArray,
+    converged: BoolArray,
+    tau2_max: float,
+    maxiter: int,
+) -> tuple[FloatArray, BoolArray]:
+    """Compare each optimum with τ² = 0 and every local maximum on ``tau2``'s grid."""
+    k, n = y.shape
+    best_t = np.where(converged, tau2, np.nan)
+    best_ll = np.where(converged, ll, -np.inf)
+    scale = np.median(v, axis=0)
+    found = np.where(converged, tau2, 0.0)
+    hi = np.maximum.reduce([tau2_upper(y, tau2_max), 10.0 * found, 10.0 * np.var(y, axis=0), scale])
+    grid = np.empty((_GRID_POINTS + 1, n))
+    grid[0] = 0.0
+    grid[1:] = np.geomspace(1e-8 * scale, hi, _GRID_POINTS)  # as the single fit, per column
+    scratch = _Scratch(k, n)
+    score = np.empty_like(grid)
+    for j in range(grid.shape[0]):
+        score[j] = _score_info(reml, y, v, grid[j], scratch)[0]
+    cands: list[tuple[npt.NDArray[np.intp], FloatArray]] = []
+    zero = np.flatnonzero(score[0] <= 0)
+    if zero.size:
+        cands.append((zero, np.zeros(zero.size)))
+    cross = (score[:-1] > 0) & (score[1:] <= 0)
+    # the interval holding a converged optimum yields that optimum again
+    holds = converged[None, :] & (grid[:-1] <= found[None, :]) & (found[None, :] <= grid[1:])
+    for i, col in zip(*np.nonzero(cross & ~holds), strict=True):
+        lo_i, hi_i = grid[i, col : col + 1], grid[i + 1, col : col + 1]
+        yc, vc = y[:, col : col + 1], v[:, col : col + 1]
+
+        def f(
+            sel: npt.NDArray[np.intp], t: FloatArray, yc: FloatArray = yc, vc: FloatArray = vc
+        ) -> FloatArray:
+            return _score(reml, yc[:, sel], vc[:, sel], t)
+
+        root = _bisect(f, lo_i, hi_i, score[i, col : col + 1], maxiter)
+        cands.append((np.array([col]), root))
+    for cols, cand in cands:
+        cand_ll = _loglik(reml, y[:, cols], v[:, cols], cand)
+        # As the single fit: with no converged optimum (best −inf) the margin is NaN
+        # and no candidate can win, so the column stays not converged.
+        with np.errstate(invalid="ignore"):
+            better = cand_ll > best_ll[cols] + 1e-12 * (1.0 + np.abs(best_ll[cols]))
+        best_t[cols[better]] = cand[better]
+        best_ll[cols[better]] = cand_ll[better]
+    ok = np.isfinite(best_t)
+    return np.where(ok, best_t, tau2), ok
 
 
 def q_root(
@@ -402,37 +500,109 @@ def tau2_upper(y: FloatArray, tau2_max: float) -> FloatArray:
     return np.maximum(tau2_max, 10.0 * mad**2)
 
 
+def bracket_up(y: FloatArray, v: FloatArray, target: FloatArray, hi: FloatArray) -> FloatArray:
+    """Double ``hi`` until ``Q(hi) ≤ target`` per column (NaN after 200 doublings)."""
+    hi = hi.copy()
+    todo = np.arange(hi.size)
+    for _ in range(200):
+        above = generalised_q(y[:, todo], v[:, todo], hi[todo]) > target[todo]
+        todo = todo[above]
+        if not todo.size:
+            return hi
+        hi[todo] *= 2.0
+    hi[todo] = np.nan
+    return hi
+
+
+def _root_from_zero(
+    y: FloatArray, v: FloatArray, target: FloatArray, hi: FloatArray, maxiter: int
+) -> FloatArray:
+    """τ² with ``Q(τ²) = target`` in ``[0, hi]`` per column (NaN where ``hi`` is NaN)."""
+    out = np.full(hi.size, np.nan)
+    ok = np.flatnonzero(np.isfinite(hi))
+    if ok.size:
+        out[ok] = q_root(
+            y[:, ok], v[:, ok], target[ok], np.zeros(ok.size), hi[ok], maxiter=maxiter
+        )[0]
+    return out
+
+
 def pm(y: FloatArray, v: FloatArray, *, tau2_max: float, maxiter: int) -> Tau2Block:
     """Paule–Mandel: the τ² at which the generalised Q equals ``k − 1``.
 
-    Searched on ``[0, max(tau2_max, 10·MAD(y)²)]``; zero when ``Q(0) < k − 1``;
-    columns whose root lies above that are flagged in ``above_max`` (metafor stops
-    with "tau2.max too low") and get NaN.
+    Zero when ``Q(0) < k − 1``; otherwise the root in ``[0, hi]``, with ``hi``
+    doubled from ``max(tau2_max, 10·MAD(y)²)`` until it brackets the root (as
+    the single fit; NaN and not converged if it never does).
     """
     k, n = y.shape
     target = np.full(n, float(k - 1))
-    upper = tau2_upper(y, tau2_max)
-    q0 = generalised_q(y, v, np.zeros(n))
-    qmax = generalised_q(y, v, upper)
     tau2 = np.zeros(n)
     iterations = _zeros_int(n)
-    converged = np.ones(n, dtype=bool)
-    above = qmax > target
-    solve = np.flatnonzero(~(q0 < target) & ~above)
+    solve = np.flatnonzero(~(generalised_q(y, v, np.zeros(n)) < target))
     if solve.size:
-        root, its, conv = q_root(
-            y[:, solve],
-            v[:, solve],
-            target[solve],
-            np.zeros(solve.size),
-            upper[solve],
-            maxiter=maxiter,
-        )
-        tau2[solve] = root
-        iterations[solve] = its
-        converged[solve] = conv
-    tau2[above] = np.nan
-    converged[above] = False
-    w = weights(v + tau2[None, :])
-    se = np.sqrt(2.0 * k**2 / (k - 1) / rsum(w) ** 2)
-    return Tau2Block(tau2, se, iterations, converged, np.zeros(n, dtype=bool), above)
+        ys, vs, ts = y[:, solve], v[:, solve], target[solve]
+        hi = bracket_up(ys, vs, ts, tau2_upper(ys, tau2_max))
+        tau2[solve] = _root_from_zero(ys, vs, ts, hi, maxiter)
+    ok = np.isfinite(tau2)
+    w = weights(v + np.where(ok, tau2, 0.0)[None, :])
+    se = np.sqrt(2.0 * k**2 / (k - 1)) / rsum(w)
+    se[~ok] = np.nan
+    false = np.zeros(n, dtype=bool)
+    return Tau2Block(tau2, se, iterations, ok, false, ~ok)
+
+
+def eb(
+    y: FloatArray, v: FloatArray, *, threshold: float, maxiter: int, step_halving: bool
+) -> Tau2Block:
+    """Empirical Bayes: the single fit's scoring (for its iteration count), then the root.
+
+    The estimating equation ``Q(τ²)·k/(k−1) = k`` is monotone, so its root
+    (found to machine precision) is the estimate; the scoring iterations with
+    step halving on ``|f|`` are mirrored only to report the same ``iterations``.
+    """
+    k, n = y.shape
+    target = np.full(n, float(k - 1))
+
+    def f(yc: FloatArray, vc: FloatArray, t: FloatArray) -> FloatArray:
+        out: FloatArray = generalised_q(yc, vc, t) * k / (k - 1) - k
+        return out
+
+    tau2 = np.maximum(0.0, he_raw(y, v)[0])
+    iterations = _zeros_int(n)
+    idx = np.arange(n)
+    for count in range(1, maxiter + 1):
+        if not idx.size:
+            break
+        ya, va, ta = y[:, idx], v[:, idx], tau2[idx]
+        ft = f(ya, va, ta)
+        adj = ft / rsum(weights(va + ta[None, :]))
+        _halve_below_zero(ta, adj)
+        new = ta + adj
+        if step_halving:
+            fn = f(ya, va, new)
+            worse = np.flatnonzero(~((np.abs(fn) <= np.abs(ft)) | (new == ta)))
+            for _ in range(60):
+                if not worse.size:
+                    break
+                adj[worse] /= 2.0
+                new[worse] = ta[worse] + adj[worse]
+                fw = f(ya[:, worse], va[:, worse], new[worse])
+                ok = (np.abs(fw) <= np.abs(ft[worse])) | (new[worse] == ta[worse])
+                worse = worse[~ok]
+        change = np.abs(new - ta)
+        tau2[idx] = new
+        iterations[idx] = count
+        idx = idx[~(change <= threshold * np.maximum(1.0, new))]
+    out = np.zeros(n)
+    solve = np.flatnonzero(~(f(y, v, np.zeros(n)) <= 0))
+    if solve.size:
+        ys, vs, ts = y[:, solve], v[:, solve], target[solve]
+        start = np.maximum(tau2[solve], 1e-8 * np.median(vs, axis=0))
+        hi = bracket_up(ys, vs, ts, start)
+        out[solve] = _root_from_zero(ys, vs, ts, hi, maxiter)
+    ok = np.isfinite(out)
+    w = weights(v + np.where(ok, out, 0.0)[None, :])
+    se = np.sqrt(2.0 * k**2 / (k - 1)) / rsum(w)
+    se[~ok] = np.nan
+    false = np.zeros(n, dtype=bool)
+    return Tau2Block(out, se, iterations, ok, false, false.copy())

@@ -10,7 +10,7 @@ numpy arrays, and returns the same numbers as a loop of
 from __future__ import annotations
 
 import warnings
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Sequence
 from typing import Any, Final
 
 import numpy as np
@@ -22,17 +22,14 @@ from watwerkt.errors import ConvergenceWarning, StatsInputError
 from watwerkt.messages import message
 from watwerkt.stats import _batch_tau2 as bt
 from watwerkt.stats._validation import as_float_array, check_level, check_option
+from watwerkt.stats.pool import TESTS, check_control
+from watwerkt.stats.tau2 import METHODS, FitControl
 
 __all__ = ["BATCH_COLUMNS", "meta_analysis_batch"]
 
 FloatArray = npt.NDArray[np.float64]
 
 _FUNCTION: Final = "meta_analysis_batch"
-
-#: τ² estimators, by their metafor names.
-METHODS: Final[tuple[str, ...]] = ("FE", "DL", "HE", "HS", "SJ", "ML", "REML", "EB", "PM")
-#: Tests of the pooled estimate: normal ("z") or Knapp–Hartung ("knha").
-TESTS: Final[tuple[str, ...]] = ("z", "knha")
 
 #: Result columns after the group keys, in ``MetaResult.to_dict()`` order.
 BATCH_COLUMNS: Final[tuple[str, ...]] = (
@@ -75,23 +72,6 @@ _CHUNK_CELLS: Final = 2**20
 
 _INT_COLUMNS: Final = ("k", "q_df", "iterations", "k_used", "k_total")
 
-#: Solver settings (metafor's ``control`` names) with their defaults.
-DEFAULT_CONTROL: Final[Mapping[str, float]] = {
-    "threshold": 1e-10,  # Fisher scoring stops when |Δτ²| ≤ threshold
-    "maxiter": 100,  # iterations of Fisher scoring / root finding
-    "stepadj": 1.0,  # step length factor of Fisher scoring
-    "tol": 1e-10,  # log-likelihood margin of the τ² = 0 check (ML, REML)
-    "tau2_max": 100.0,  # Paule–Mandel searches [0, max(tau2_max, 10·MAD(yi)²)]
-}
-
-
-def _control(control: Mapping[str, float] | None) -> dict[str, float]:
-    con = dict(DEFAULT_CONTROL)
-    for key, value in (control or {}).items():
-        check_option(key, "control", _FUNCTION, tuple(DEFAULT_CONTROL))
-        con[key] = float(value)
-    return con
-
 
 def meta_analysis_batch(
     frame: pd.DataFrame,
@@ -103,7 +83,7 @@ def meta_analysis_batch(
     level: float = 0.95,
     *,
     tau2_ci: bool = False,
-    control: Mapping[str, float] | None = None,
+    control: FitControl | None = None,
 ) -> pd.DataFrame:
     """Fit one random-effects (or common-effect) meta-analysis per group.
 
@@ -128,7 +108,8 @@ def meta_analysis_batch(
         (vectorised too, but they roughly double the time). Without it those
         six columns are NaN.
     control : mapping, optional
-        Solver settings, see ``DEFAULT_CONTROL``.
+        Solver settings of the iterative estimators, as for
+        :func:`~watwerkt.stats.pool.meta_analysis`.
 
     Returns
     -------
@@ -182,7 +163,7 @@ def meta_analysis_batch(
     method = check_option(method, "method", _FUNCTION, METHODS)
     test = check_option(test, "test", _FUNCTION, TESTS)
     lvl = check_level(level, _FUNCTION)
-    con = _control(control)
+    con = check_control(control, _FUNCTION)
     keys = _key_columns(frame, by)
     _require_columns(frame, [*keys, yi, vi])
     y = as_float_array(_numeric(frame[yi]), str(yi), _FUNCTION)
@@ -211,6 +192,10 @@ def meta_analysis_batch(
             rows = starts[None, gids] + np.arange(k)[:, None]
             _fit_block(out, gids, ys[rows], vs[rows], method, test, lvl, con, tau2_ci)
     _warn(out, frame, keys, codes, method)
+    if test == "knha" and counts.min() == 1:
+        warnings.warn(message("stats.pool.knha_k1", function=_FUNCTION), UserWarning, stacklevel=2)
+    if test == "knha" and method == "FE" and counts.max() > 1:
+        warnings.warn(message("stats.pool.knha_fe", function=_FUNCTION), UserWarning, stacklevel=2)
 
     result = frame[keys].iloc[order[starts]].reset_index(drop=True)
     return pd.concat([result, out.frame(method, lvl)], axis=1)
@@ -357,9 +342,7 @@ class _Columns:
         return pd.DataFrame(data)
 
 
-def _estimate_tau2(
-    method: str, y: FloatArray, v: FloatArray, con: dict[str, float]
-) -> bt.Tau2Block:
+def _estimate_tau2(method: str, y: FloatArray, v: FloatArray, con: FitControl) -> bt.Tau2Block:
     if method == "DL":
         return bt.dl(y, v)
     if method == "HS":
@@ -369,16 +352,20 @@ def _estimate_tau2(
     if method == "SJ":
         return bt.sj(y, v)
     if method == "PM":
-        return bt.pm(y, v, tau2_max=con["tau2_max"], maxiter=int(con["maxiter"]))
-    return bt.fisher_scoring(
+        return bt.pm(y, v, tau2_max=con.tau2_max, maxiter=con.maxiter)
+    if method == "EB":
+        return bt.eb(
+            y, v, threshold=con.threshold, maxiter=con.maxiter, step_halving=con.step_halving
+        )
+    return bt.likelihood(
         method,
         y,
         v,
-        threshold=con["threshold"],
-        maxiter=int(con["maxiter"]),
-        stepadj=con["stepadj"],
-        ll0_tol=con["tol"],
-        ll0check=True,
+        threshold=con.threshold,
+        maxiter=con.maxiter,
+        step_halving=con.step_halving,
+        global_check=con.global_check,
+        tau2_max=con.tau2_max,
     )
 
 
@@ -390,7 +377,7 @@ def _fit_block(
     method: str,
     test: str,
     level: float,
-    con: dict[str, float],
+    con: FitControl,
     tau2_ci: bool,
 ) -> None:
     k, n = y.shape
@@ -399,7 +386,7 @@ def _fit_block(
         ints[c][gids] = k
     ints["q_df"][gids] = k - 1
     if k == 1:
-        _fit_single_study(out, gids, y[0], v[0], method, level)
+        _fit_single_study(out, gids, y[0], v[0], level)
         return
     if method == "FE":
         tau2 = np.zeros(n)
@@ -427,8 +414,8 @@ def _fit_block(
     with np.errstate(divide="ignore", invalid="ignore"):
         zval = beta / se
     pval = 2 * sps.t.sf(np.abs(zval), k - 1) if test == "knha" else 2 * sps.norm.sf(np.abs(zval))
-    # metafor gives no prediction interval for a common-effect (FE) model.
-    pi_half = np.full(n, np.nan) if method == "FE" else crit * np.sqrt(vb + tau2)
+    # FE: the prediction interval equals the CI (metafor gives none; as the single fit)
+    pi_half = crit * np.sqrt(vb + np.where(np.isfinite(tau2), tau2, np.nan))
     num["estimate"][gids] = beta
     num["se"][gids] = se
     num["statistic"][gids] = zval
@@ -448,7 +435,7 @@ def _fit_block(
     vt = (k - 1) / bt.p_traces(w0, sw0)[0]
     if method == "FE":
         with np.errstate(divide="ignore", invalid="ignore"):
-            num["i2"][gids] = np.maximum(0.0, 100 * (q - (k - 1)) / q)
+            num["i2"][gids] = np.where(q > 0, np.maximum(0.0, 100 * (q - (k - 1)) / q), np.nan)
         num["h2"][gids] = q / (k - 1)
     else:
         num["i2"][gids] = 100 * tau2 / (vt + tau2)
@@ -468,7 +455,6 @@ def _fit_single_study(
     gids: npt.NDArray[np.intp],
     y: FloatArray,
     v: FloatArray,
-    method: str,
     level: float,
 ) -> None:
     """Fit groups of one study: τ² = 0, the study is the estimate, the test is "z"."""
@@ -482,8 +468,7 @@ def _fit_single_study(
     num["pvalue"][gids] = 2 * sps.norm.sf(np.abs(zval))
     for side, sign in (("lower", -1.0), ("upper", 1.0)):
         num[f"ci_{side}"][gids] = y + sign * crit * se
-        if method != "FE":  # metafor gives no prediction interval for FE
-            num[f"pi_{side}"][gids] = y + sign * crit * se
+        num[f"pi_{side}"][gids] = y + sign * crit * se
     num["tau2"][gids] = 0.0
     num["q"][gids] = 0.0
     num["q_pvalue"][gids] = 1.0
@@ -493,42 +478,24 @@ def _fit_single_study(
 
 
 def _q_profile(
-    y: FloatArray, v: FloatArray, tau2: FloatArray, level: float, con: dict[str, float]
+    y: FloatArray, v: FloatArray, tau2: FloatArray, level: float, con: FitControl
 ) -> tuple[FloatArray, FloatArray]:
     """Q-profile confidence bounds of τ² (metafor's ``confint(type="QP")``)."""
     k, n = y.shape
     crit_u = float(sps.chi2.isf((1 - level) / 2, k - 1))
     crit_l = float(sps.chi2.ppf((1 - level) / 2, k - 1))
-    upper = np.maximum(100.0, tau2 * 10)
-    q_min = bt.generalised_q(y, v, np.zeros(n))
-    q_max = bt.generalised_q(y, v, upper)
+    start = np.maximum(con.tau2_max, 10.0 * tau2)
+    q0 = bt.generalised_q(y, v, np.zeros(n))
     lb = np.zeros(n)
     ub = np.zeros(n)
-    # Upper bound: Q(τ²) = lower χ² quantile.
-    ub[q_max > crit_l] = upper[q_max > crit_l]
-    solve = np.flatnonzero(~(q_min < crit_l) & ~(q_max > crit_l))
-    if solve.size:
-        ub[solve] = bt.q_root(
-            y[:, solve],
-            v[:, solve],
-            np.full(solve.size, crit_l),
-            np.zeros(solve.size),
-            upper[solve],
-            maxiter=int(con["maxiter"]),
-        )[0]
-    # Lower bound: Q(τ²) = upper χ² quantile.
-    lb[q_max > crit_u] = upper[q_max > crit_u]
-    ub[q_max > crit_u] = upper[q_max > crit_u]
-    solve = np.flatnonzero(~(q_max > crit_u) & ~(q_min < crit_u))
-    if solve.size:
-        lb[solve] = bt.q_root(
-            y[:, solve],
-            v[:, solve],
-            np.full(solve.size, crit_u),
-            np.zeros(solve.size),
-            upper[solve],
-            maxiter=int(con["maxiter"]),
-        )[0]
+    for bound, crit, solve in (
+        (ub, crit_l, np.flatnonzero(~(q0 < crit_l))),
+        (lb, crit_u, np.flatnonzero(~(q0 < crit_l) & ~(q0 < crit_u))),
+    ):
+        if solve.size:
+            ys, vs, ts = y[:, solve], v[:, solve], np.full(solve.size, crit)
+            hi = bt.bracket_up(ys, vs, ts, start[solve])
+            bound[solve] = bt._root_from_zero(ys, vs, ts, hi, con.maxiter)
     return lb, ub
 
 
@@ -544,7 +511,6 @@ def _warn(
     for mask, key in (
         (~out.converged & ~out.above, "stats.batch_not_converged"),
         (out.above, "stats.batch_tau2_max"),
-        (out.reset, "stats.batch_ll0_reset"),
     ):
         if mask.any():
             groups = ", ".join(
