@@ -63,8 +63,8 @@ __all__: list[str] = [
     "PetoResult",
     "RankTestResult",
     "RobustResult",
-    "TrimFillResult",
     "SubgroupResult",
+    "TrimFillResult",
     "VoteCountResult",
     "effect_sizes",
     "egger_test",
@@ -87,7 +87,7 @@ __all__: list[str] = [
     "smd_from_t",
     "smd_to_log_or",
     "smd_to_r",
-    "trim_and_fill",
     "subgroup_analysis",
+    "trim_and_fill",
     "vote_count",
 ]
