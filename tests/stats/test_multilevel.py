@@ -98,7 +98,7 @@ def test_reference_grid_is_complete() -> None:
     methods = {(m["method"], m["test"]) for m in MODELS.values()}
     assert {("REML", "z"), ("ML", "z"), ("REML", "t"), ("ML", "t")} <= methods
     assert any(len(m["sigma2"]) == 3 for m in MODELS.values())  # three nested components
-    assert any(len(m["data"]["terms"]) > 1 for m in MODELS.values())  # moderators
+    assert any(len(m["data"]["X"]) > 1 for m in MODELS.values())  # moderators
     for name, m in MODELS.items():
         assert set(m) >= EXPECTED_OUTPUTS, name
         assert len(m["lrt"]) == len(m["sigma2"]), name

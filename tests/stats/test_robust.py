@@ -15,7 +15,13 @@ from hypothesis import strategies as st
 from tests.conftest import assert_close, load_reference
 from tests.stats.test_multilevel import fitted, model_args
 from watwerkt.errors import StatsInputError
-from watwerkt.stats import RobustResult, multilevel_meta_analysis, robust
+from watwerkt.stats import (
+    RobustResult,
+    meta_analysis,
+    meta_regression,
+    multilevel_meta_analysis,
+    robust,
+)
 
 REF = load_reference("multilevel")
 MODELS = REF["multilevel"]
@@ -92,7 +98,7 @@ def test_reference_grid_is_complete() -> None:
     for block in (*MODELS.values(), *UNI.values()):
         for ss in METAFOR_CALL:
             assert set(block[f"robust_{ss.lower()}"]) >= ROBUST_OUTPUTS
-    assert any(len(m["data"]["terms"]) > 2 for m in UNI.values())  # an HTZ test with q > 1
+    assert any(len(m["data"]["X"]) > 2 for m in UNI.values())  # an HTZ test with q > 1
     assert "clubsandwich_version" in REF["source"]
 
 
@@ -225,3 +231,35 @@ def test_user_weights_follow_metafor_for_cr1_and_refuse_cr2() -> None:
     assert robust(own, data["cluster"], "CR2").se == pytest.approx(
         robust(plain, data["cluster"], "CR2").se, rel=1e-12
     )
+
+
+@pytest.mark.parametrize("small_sample", ["CR1", "CR2"])
+@pytest.mark.parametrize("name", sorted(EXPECTED_UNI))
+def test_meta_analysis_and_meta_regression_results(name: str, small_sample: str) -> None:
+    ref = UNI[name]
+    data = ref["data"]
+    if len(data["X"]) > 1:
+        x = np.column_stack([np.asarray(c, dtype=float) for c in data["X"]])
+        mods = pd.DataFrame(x[:, 1:], columns=data["terms"][1:])
+        fit: Any = meta_regression(data["yi"], data["vi"], mods, method=ref["method"])
+    else:
+        fit = meta_analysis(data["yi"], data["vi"], method=ref["method"])
+    assert_close(fit.tau2, ref["tau2"], "tau2")
+    rob = robust(fit, data["cluster"], small_sample)
+    check(rob, ref[f"robust_{small_sample.lower()}"], tight=True)
+    if len(data["X"]) > 1:
+        assert list(rob.coefficients.index) == list(fit.coefficients.index)
+
+
+def test_meta_regression_with_omitted_rows_takes_the_original_cluster() -> None:
+    ref = UNI["assink2016_uni_reml_mods"]
+    data = ref["data"]
+    x = np.column_stack([np.asarray(c, dtype=float) for c in data["X"]])
+    mods = pd.DataFrame(x[:, 1:], columns=data["terms"][1:])
+    mods.iloc[7, 0] = np.nan
+    with pytest.warns(UserWarning, match="7"):
+        fit = meta_regression(data["yi"], data["vi"], mods)
+    full = robust(fit, data["cluster"])
+    kept = robust(fit, [c for i, c in enumerate(data["cluster"]) if i != 7])
+    assert full.k == 99
+    assert full.se == kept.se
