@@ -82,3 +82,52 @@ def test_bad_values_name_column_and_rows(runner: CliRunner, tmp_path: Path) -> N
     assert result.exit_code == 1
     assert result.stderr.startswith(f"error: {bad}: column 'vi', row(s) 4: ")
     assert "≤ 0" in result.stderr
+
+
+def _konstantopoulos_csv(tmp_path: Path) -> tuple[Path, dict[str, object]]:
+    """dat.konstantopoulos2011 (schools within districts), from the multilevel reference."""
+    import csv
+
+    ref = load_reference("multilevel")["multilevel"]["konstantopoulos2011_reml_z"]
+    data = ref["data"]
+    path = tmp_path / "konstantopoulos2011.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["district", "school", "yi", "vi"])
+        writer.writerows(zip(*data["groups"], data["yi"], data["vi"], strict=True))
+    return path, ref
+
+
+def test_cluster_three_level_matches_rma_mv(runner: CliRunner, tmp_path: Path) -> None:
+    path, ref = _konstantopoulos_csv(tmp_path)
+    result = runner.invoke(
+        main, ["meta", str(path), "--cluster", "district", "--es-id", "school", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    fit = json.loads(result.stdout)
+    assert_close(fit["estimate"], ref["beta"], "mv_fit", "estimate")
+    assert_close(fit["se"], ref["se"], "mv_fit", "se")
+    assert_close(fit["sigma2"], ref["sigma2"], "mv_fit", "sigma2")
+    table = runner.invoke(main, ["meta", str(path), "--cluster", "district", "--es-id", "school"])
+    assert "sigma^2.1" in table.stdout
+    assert "district" in table.stdout
+
+
+@pytest.mark.parametrize(("flag", "key"), [("CR1", "robust_cr1"), ("CR2", "robust_cr2")])
+def test_cluster_robust_matches_metafor_robust(
+    runner: CliRunner, tmp_path: Path, flag: str, key: str
+) -> None:
+    path, ref = _konstantopoulos_csv(tmp_path)
+    args = ["meta", str(path), "--cluster", "district", "--es-id", "school", "--robust"]
+    result = runner.invoke(main, [*args, "--small-sample", flag, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    fit = json.loads(result.stdout)
+    expected = ref[key]
+    for field, ours in (("beta", "estimate"), ("se", "se"), ("df", "df"), ("pvalue", "pvalue")):
+        assert_close(fit[ours], expected[field], "mv_fit", f"{flag}.{field}")
+
+
+def test_robust_needs_cluster(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["--lang", "en", "meta", str(BCG), "--robust"])
+    assert result.exit_code == 2
+    assert "--robust needs --cluster" in result.stderr

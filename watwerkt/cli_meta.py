@@ -23,9 +23,25 @@ from watwerkt.messages import message
 
 #: Columns of a per-group table that the readable table leaves out (JSON and CSV keep all).
 _HIDDEN_IN_TABLE = frozenset(
-    {"statistic", "tau2_se", "tau2_ci_lower", "tau2_ci_upper", "i2_ci_lower", "i2_ci_upper",
-     "h2", "h2_ci_lower", "h2_ci_upper", "q_df", "method", "test", "level", "iterations",
-     "converged", "k_total", "omitted"}
+    {
+        "statistic",
+        "tau2_se",
+        "tau2_ci_lower",
+        "tau2_ci_upper",
+        "i2_ci_lower",
+        "i2_ci_upper",
+        "h2",
+        "h2_ci_lower",
+        "h2_ci_upper",
+        "q_df",
+        "method",
+        "test",
+        "level",
+        "iterations",
+        "converged",
+        "k_total",
+        "omitted",
+    }
 )
 _METHODS = ("FE", "DL", "HE", "HS", "SJ", "ML", "REML", "EB", "PM")
 
@@ -114,7 +130,18 @@ def _jsonable(value: Any) -> Any:
 @click.option("--by", "by", default=None, help="Pool separately per value of this column.")
 @click.option("--cluster", default=None, help="Study column: effect sizes nested in studies.")
 @click.option("--es-id", "es_id", default=None, help="Effect size id column (with --cluster).")
-@click.option("--robust", is_flag=True, help="Cluster-robust (CR2) inference; needs --cluster.")
+@click.option(
+    "--robust",
+    is_flag=True,
+    help="Cluster-robust inference with clusters from --cluster (as metafor's robust()).",
+)
+@click.option(
+    "--small-sample",
+    type=click.Choice(["CR1", "CR2"]),
+    default="CR1",
+    show_default=True,
+    help="With --robust: CR1 as metafor's default, or CR2 with Satterthwaite df (clubSandwich).",
+)
 @click.option(
     "--format",
     "fmt",
@@ -136,6 +163,7 @@ def meta(
     cluster: str | None,
     es_id: str | None,
     robust: bool,
+    small_sample: str,
     fmt: str,
 ) -> None:
     """Meta-analyse the effect sizes in a CSV file (random effects, as metafor's rma).
@@ -147,6 +175,7 @@ def meta(
       watwerkt meta effects.csv --mods year,dose --test knha
       watwerkt meta effects.csv --by outcome --format csv
       watwerkt meta effects.csv --cluster study --es-id es_id --robust
+      watwerkt meta effects.csv --cluster study --robust --small-sample CR2
     """
     from watwerkt import stats
 
@@ -176,9 +205,23 @@ def meta(
     names = {"yi": yi_col, "vi": vi_col}
     try:
         result = _fit(
-            stats, frame, yi, vi, method, test, level, mods, by, cluster, es_id, robust, data
+            stats,
+            frame,
+            yi,
+            vi,
+            method,
+            test,
+            level,
+            mods,
+            by,
+            cluster,
+            es_id,
+            small_sample if robust else None,
+            data,
         )
     except StatsInputError as exc:
+        if not exc.positions:
+            raise  # not about rows of the table: the message says it all
         column = names.get(exc.argument, exc.argument)
         raise _fail(data, column, _rows(exc.positions, frame.index), exc.render()) from None
     _print(result, fmt)
@@ -196,10 +239,10 @@ def _fit(
     by: str | None,
     cluster: str | None,
     es_id: str | None,
-    robust: bool,
+    robust: str | None,
     path: Path,
 ) -> Any:
-    if robust and cluster is None:
+    if robust is not None and cluster is None:
         raise click.UsageError(message("cli.robust_needs_cluster"))
     if by is not None:
         groups = _column(frame, by, path, numeric=False)
@@ -212,22 +255,24 @@ def _fit(
         )
     if cluster is not None:
         study = _column(frame, cluster, path, numeric=False).astype(str).to_numpy()
+        inner_name = es_id if es_id is not None else "es_id"
         inner = (
             _column(frame, es_id, path, numeric=False).astype(str).to_numpy()
             if es_id is not None
             else np.arange(len(frame)).astype(str)
         )
+        groups = pd.DataFrame({cluster: study, inner_name: inner})
         ml_test = "t" if test == "knha" else "z"
         fit = stats.multilevel_meta_analysis(
             yi.to_numpy(),
             vi.to_numpy(),
-            [study, inner],
+            groups,
             moderators=moderators,
             method=method,
             test=ml_test,
             level=level,
         )
-        return stats.robust(fit, study, small_sample="CR2") if robust else fit
+        return stats.robust(fit, study, small_sample=robust) if robust is not None else fit
     if moderators is not None:
         return stats.meta_regression(
             yi.to_numpy(), vi.to_numpy(), moderators, method=method, test=test, level=level
