@@ -116,6 +116,7 @@ def test_reference_grid_is_complete() -> None:
             for est in ("L0", "R0", "Q0"):
                 assert set(REF["trimfill"][name][method][est]) == set(TRIMFILL_OUTPUTS)
         assert set(REF["trimfill_side"][name]) == {"left", "right"}
+    assert set(REF["trimfill_errors"]) == {"pritz1997"}
     assert sum(REF["datasets"][n]["ni"] is not None for n in DATASETS) >= 4
     # trim-and-fill imputes studies on both sides somewhere in the grid
     sides = {
@@ -412,6 +413,17 @@ def test_trim_and_fill_errors() -> None:
     with pytest.raises(StatsInputError) as err2:
         trim_and_fill([0.1, 0.2], [0.01, 0.02])
     assert err2.value.key == "stats.bias.too_few"
+
+
+def test_trim_and_fill_q0_undefined_where_metafor_stops() -> None:
+    ref = REF["trimfill_errors"]["pritz1997"]
+    assert ref["error"] != "none"  # metafor's trimfill() fails on these data
+    with pytest.raises(StatsInputError) as err:
+        trim_and_fill(ref["yi"], ref["vi"], ref["method"], estimator=ref["estimator"])
+    assert err.value.key == "stats.bias.q0_undefined"
+    assert "estimator='L0'" in err.value.render("en")
+    # the other estimators still work on the same data
+    assert trim_and_fill(ref["yi"], ref["vi"], "FE", estimator="L0").k0 == 6
 
 
 @settings(max_examples=40, deadline=None)

@@ -48,6 +48,8 @@ calls <- list(
   leave1out = c('leave1out(res)  # for every method and test in {"z", "knha"}',
                 'predict(rma(yi, vi, data = dat, method = method, test = test, control = tight, subset = -i))  # pi.lb, pi.ub per omitted study i'),
   influence = c('influence(res)  # for every method and test in {"z", "knha"}', 'rstandard(res)', 'rstudent(res)', 'dfbetas(res)'),
+  trimfill_errors = c('dat <- escalc(measure = "PLO", xi = xi, ni = ni, data = dat.pritz1997)',
+                      'trimfill(rma(yi, vi, data = dat, method = "FE"), estimator = "Q0")  # error'),
   influence_moderators = c('res <- rma(yi, vi, mods = ~ ablat, data = dat, method = method, control = tight)  # bcg only',
                            'influence(res)', 'rstandard(res)', 'rstudent(res)', 'dfbetas(res)')
 )
@@ -57,7 +59,7 @@ num_or_null <- function(x) if (is.null(x)) NULL else num(x)
 # -------------------------------------------------------------------- output
 out <- list(source = source_block(calls), methods = methods, datasets = list(),
             egger = list(), egger_variants = list(), ranktest = list(), trimfill = list(),
-            trimfill_side = list(), fsn = list(), leave1out = list(), influence = list(),
+            trimfill_side = list(), trimfill_errors = list(), fsn = list(), leave1out = list(), influence = list(),
             influence_moderators = list())
 
 for (name in names(dataset_calls)) {
@@ -198,5 +200,13 @@ for (method in methods) {
     rstudent_resid = vec(ru$resid), rstudent_se = vec(ru$se),
     rstandard_resid = vec(rs$resid), rstandard_se = vec(rs$se), rstandard_z = vec(rs$z))
 }
+
+# ---- trim and fill where metafor stops: Q0 on dat.pritz1997 (negative value under
+# the square root of the Q0 estimator; R fails with "missing value where TRUE/FALSE needed")
+dat <- escalc(measure = "PLO", xi = xi, ni = ni, data = dat.pritz1997)
+res <- rma(yi, vi, data = dat, method = "FE")
+err <- tryCatch({ suppressWarnings(trimfill(res, estimator = "Q0")); "none" }, error = function(e) conditionMessage(e))
+out$trimfill_errors <- list(pritz1997 = list(yi = vec(dat$yi), vi = vec(dat$vi), method = "FE",
+                                             estimator = "Q0", error = err))
 
 write_reference(out, "bias")
