@@ -245,10 +245,10 @@ def _fit(
     if robust is not None and cluster is None:
         raise click.UsageError(message("cli.robust_needs_cluster"))
     if by is not None:
-        groups = _column(frame, by, path, numeric=False)
-        table = pd.DataFrame({by: groups, "yi": yi, "vi": vi})
+        group_keys = _column(frame, by, path, numeric=False)
+        table = pd.DataFrame({by: group_keys, "yi": yi, "vi": vi})
         return stats.meta_analysis_batch(table, by=by, method=method, test=test, level=level)
-    moderators = None
+    moderators: pd.DataFrame | None = None
     if mods:
         moderators = pd.DataFrame(
             {m.strip(): _column(frame, m.strip(), path) for m in mods.split(",")}
