@@ -406,25 +406,29 @@ def _global_check(
     cross = (score[:-1] > 0) & (score[1:] <= 0)
     # the interval holding a converged optimum yields that optimum again
     holds = converged[None, :] & (grid[:-1] <= found[None, :]) & (found[None, :] <= grid[1:])
-    for i, col in zip(*np.nonzero(cross & ~holds), strict=True):
-        lo_i, hi_i = grid[i, col : col + 1], grid[i + 1, col : col + 1]
-        yc, vc = y[:, col : col + 1], v[:, col : col + 1]
+    cols, rows = np.nonzero((cross & ~holds).T)  # by column, then grid order
+    if cols.size:
+        yc, vc = y[:, cols], v[:, cols]
 
-        def f(
-            sel: npt.NDArray[np.intp], t: FloatArray, yc: FloatArray = yc, vc: FloatArray = vc
-        ) -> FloatArray:
+        def f(sel: npt.NDArray[np.intp], t: FloatArray) -> FloatArray:
             return _score(reml, yc[:, sel], vc[:, sel], t)
 
-        root = _bisect(f, lo_i, hi_i, score[i, col : col + 1], maxiter)
-        cands.append((np.array([col]), root))
-    for cols, cand in cands:
-        cand_ll = _loglik(reml, y[:, cols], v[:, cols], cand)
+        roots = _bisect(f, grid[rows, cols], grid[rows + 1, cols], score[rows, cols], maxiter)
+        # the single fit tries a group's candidates in grid order: one round per rank
+        first = np.r_[True, cols[1:] != cols[:-1]]
+        start_of = np.maximum.accumulate(np.where(first, np.arange(cols.size), 0))
+        rank = np.arange(cols.size) - start_of
+        for r in range(int(rank.max()) + 1):
+            pick = rank == r
+            cands.append((cols[pick], roots[pick]))
+    for cand_cols, cand in cands:
+        cand_ll = _loglik(reml, y[:, cand_cols], v[:, cand_cols], cand)
         # As the single fit: with no converged optimum (best −inf) the margin is NaN
         # and no candidate can win, so the column stays not converged.
         with np.errstate(invalid="ignore"):
-            better = cand_ll > best_ll[cols] + 1e-12 * (1.0 + np.abs(best_ll[cols]))
-        best_t[cols[better]] = cand[better]
-        best_ll[cols[better]] = cand_ll[better]
+            better = cand_ll > best_ll[cand_cols] + 1e-12 * (1.0 + np.abs(best_ll[cand_cols]))
+        best_t[cand_cols[better]] = cand[better]
+        best_ll[cand_cols[better]] = cand_ll[better]
     ok = np.isfinite(best_t)
     return np.where(ok, best_t, tau2), ok
 
