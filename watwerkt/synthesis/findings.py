@@ -13,8 +13,9 @@ principle), each with
   three-level model (:func:`watwerkt.stats.multilevel_meta_analysis`, effect
   sizes within studies) with CR2 cluster-robust inference by study
   (:func:`watwerkt.stats.robust`) for the estimate, its CI and p-value;
-- a vote count (:func:`watwerkt.stats.vote_count`) of the studies coded with
-  a direction only;
+- a vote count of the studies coded with a direction only (one vote per
+  study, as :func:`watwerkt.stats.vote_count` counts them; the sign test is
+  left to that function, as it costs a binomial test per cell);
 - the moderator contrast *with* versus *without* the principle on the same
   outcome (see :func:`_contrast`);
 - sensitivity: leave-one-out range and the low-risk-of-bias-only estimate
@@ -53,7 +54,7 @@ from watwerkt.model import (
     Sensitivity,
     UnusedRow,
 )
-from watwerkt.stats import meta_analysis_batch, multilevel_meta_analysis, robust, vote_count
+from watwerkt.stats import meta_analysis_batch, multilevel_meta_analysis, robust
 from watwerkt.synthesis.certainty import GradeInput, conclusion, grade
 from watwerkt.synthesis.effects import RANDOMISED, effect_table
 from watwerkt.synthesis.evidence import EvidenceBase
@@ -132,6 +133,33 @@ def findings_frame(findings: Iterable[Finding]) -> pd.DataFrame:
 # ------------------------------------------------------------------ synthesis
 
 
+class _Columns:
+    """The effect table as plain numpy columns: per-cell indexing without pandas overhead."""
+
+    def __init__(self, table: pd.DataFrame) -> None:
+        self.n = len(table)
+
+        def col(name: str) -> np.ndarray[Any, Any]:
+            if self.n == 0:
+                return np.array([], dtype=object)
+            return table[name].to_numpy(dtype=object)
+
+        self.study = col("study")
+        self.sheet = col("sheet")
+        self.row = col("row")
+        self.outcome = col("outcome")
+        self.principles = col("principles")
+        self.measure = col("measure")
+        self.design = col("design")
+        self.rob = col("rob")
+        self.direction = col("direction")
+        self.note = col("note")
+        self.yi = col("yi").astype(float)
+        self.vi = col("vi").astype(float)
+        self.n_participants = col("n").astype(float)
+        self.follow_up = col("follow_up_months").astype(float)
+
+
 @dataclass
 class _Cell:
     """Row positions (into the effect table) behind one finding."""
@@ -181,36 +209,41 @@ def synthesize(
         msg = "synthesize() needs an evidence base whose dossier.yaml was read"
         raise ValueError(msg)
     table = effect_table(evidence)
-    cells = _cells(dossier, table)
-    pooled = _pool(table, cells, method, level)
-    contrasts = _contrasts(table, cells, pooled, method, level)
-    sens = _sensitivity(table, cells, pooled, method, level) if sensitivity else {}
+    cols = _Columns(table)
+    cells = _cells(dossier, cols)
+    pooled = _pool(cols, cells, method, level)
+    contrasts = _contrasts(cols, cells, pooled, method, level)
+    sens = _sensitivity(cols, cells, pooled, method, level) if sensitivity else {}
     findings = tuple(
-        _finding(dossier, table, i, cell, pooled.get(i), contrasts.get(i), sens.get(i), lang)
+        _finding(dossier, cols, i, cell, pooled.get(i), contrasts.get(i), sens.get(i), lang)
         for i, cell in enumerate(cells)
     )
     return Synthesis(findings, table)
 
 
-def _cells(dossier: Dossier, table: pd.DataFrame) -> list[_Cell]:
+def _cells(dossier: Dossier, cols: _Columns) -> list[_Cell]:
     cells: list[_Cell] = []
-    if table.empty:
+    if cols.n == 0:
         empty = np.array([], dtype=np.intp)
         for outcome in dossier.outcomes:
             cells.append(_Cell(None, outcome.id, empty, empty, empty))
             cells.extend(_Cell(p.id, outcome.id, empty, empty, empty) for p in dossier.principles)
         return cells
-    usable = (table["note"] == "").to_numpy()
-    outcome_col = table["outcome"].to_numpy()
-    principles_col = table["principles"].to_numpy()
+    usable = cols.note == ""
+    column = {p.id: j for j, p in enumerate(dossier.principles)}
+    member = np.zeros((cols.n, len(column)), dtype=bool)  # row x principle
+    for r, ids in enumerate(cols.principles):
+        for pid in ids:
+            if pid in column:
+                member[r, column[pid]] = True
     for outcome in dossier.outcomes:
-        rows = np.flatnonzero(outcome_col == outcome.id)
+        rows = np.flatnonzero(cols.outcome == outcome.id)
         use = rows[usable[rows]]
         empty = np.array([], dtype=np.intp)
         cells.append(_Cell(None, outcome.id, rows, use, empty))
         for p in dossier.principles:
-            has = np.array([p.id in principles_col[r] for r in rows], dtype=bool)
-            has_use = np.array([p.id in principles_col[r] for r in use], dtype=bool)
+            j = column[p.id]
+            has, has_use = member[rows, j], member[use, j]
             cells.append(_Cell(p.id, outcome.id, rows[has], use[has_use], use[~has_use]))
     return cells
 
@@ -241,7 +274,7 @@ class _Pooled:
 
 
 def _batch(
-    table: pd.DataFrame, groups: Sequence[np.ndarray[Any, Any]], method: str, level: float
+    cols: _Columns, groups: Sequence[np.ndarray[Any, Any]], method: str, level: float
 ) -> dict[int, dict[str, Any]]:
     """Pool each group of row positions with one meta_analysis_batch call.
 
@@ -255,8 +288,8 @@ def _batch(
     frame = pd.DataFrame(
         {
             "group": np.repeat(keep, sizes[keep]),
-            "yi": table["yi"].to_numpy(dtype=float)[rows],
-            "vi": table["vi"].to_numpy(dtype=float)[rows],
+            "yi": cols.yi[rows],
+            "vi": cols.vi[rows],
         }
     )
     result = meta_analysis_batch(frame, by="group", method=method, level=level)
@@ -282,13 +315,11 @@ def _from_batch(row: dict[str, Any]) -> _Pooled:
     )
 
 
-def _three_level(
-    table: pd.DataFrame, rows: np.ndarray[Any, Any], method: str, level: float
-) -> _Pooled:
+def _three_level(cols: _Columns, rows: np.ndarray[Any, Any], method: str, level: float) -> _Pooled:
     """Three-level model (effect sizes within studies) with CR2 robust inference."""
-    yi = table["yi"].to_numpy(dtype=float)[rows]
-    vi = table["vi"].to_numpy(dtype=float)[rows]
-    study = table["study"].to_numpy()[rows]
+    yi = cols.yi[rows]
+    vi = cols.vi[rows]
+    study = cols.study[rows]
     ml_method = "ML" if method == "ML" else "REML"
     fit = multilevel_meta_analysis(
         yi, vi, [study, np.arange(len(rows))], method=ml_method, level=level
@@ -311,25 +342,25 @@ def _three_level(
     )
 
 
-def _pool(table: pd.DataFrame, cells: list[_Cell], method: str, level: float) -> dict[int, _Pooled]:
-    if table.empty:
+def _pool(cols: _Columns, cells: list[_Cell], method: str, level: float) -> dict[int, _Pooled]:
+    if cols.n == 0:
         return {}
-    studies = table["study"].to_numpy()
+    studies = cols.study
     out: dict[int, _Pooled] = {}
     independent: list[np.ndarray[Any, Any]] = []
     for i, cell in enumerate(cells):
         if len(set(studies[cell.with_rows])) >= 2 and _dependent(studies, cell.with_rows):
-            out[i] = _three_level(table, cell.with_rows, method, level)
+            out[i] = _three_level(cols, cell.with_rows, method, level)
             independent.append(cell.with_rows[:0])
         else:
             independent.append(cell.with_rows)
-    for i, row in _batch(table, independent, method, level).items():
+    for i, row in _batch(cols, independent, method, level).items():
         out[i] = _from_batch(row)
     return out
 
 
 def _contrasts(
-    table: pd.DataFrame,
+    cols: _Columns,
     cells: list[_Cell],
     pooled: dict[int, _Pooled],
     method: str,
@@ -347,10 +378,10 @@ def _contrasts(
     outcome: a three-level meta-regression on a with/without dummy, with CR2
     cluster-robust inference by study.
     """
-    if table.empty:
+    if cols.n == 0:
         return {}
-    studies = table["study"].to_numpy()
-    without = _batch(table, [c.without_rows for c in cells], method, level)
+    studies = cols.study
+    without = _batch(cols, [c.without_rows for c in cells], method, level)
     z = float(sps.norm.ppf(0.5 + level / 2))
     out: dict[int, ModeratorContrast] = {}
     for i, cell in enumerate(cells):
@@ -358,7 +389,7 @@ def _contrasts(
             continue
         both = np.concatenate([cell.with_rows, cell.without_rows])
         if _dependent(studies, both) and len(set(studies[both])) >= 3:
-            out[i] = _three_level_contrast(table, cell, method, level)
+            out[i] = _three_level_contrast(cols, cell, method, level)
             continue
         w = pooled[i]
         wo = without[i]
@@ -382,13 +413,13 @@ def _contrasts(
 
 
 def _three_level_contrast(
-    table: pd.DataFrame, cell: _Cell, method: str, level: float
+    cols: _Columns, cell: _Cell, method: str, level: float
 ) -> ModeratorContrast:
     rows = np.concatenate([cell.with_rows, cell.without_rows])
     dummy = np.r_[np.ones(len(cell.with_rows)), np.zeros(len(cell.without_rows))]
-    yi = table["yi"].to_numpy(dtype=float)[rows]
-    vi = table["vi"].to_numpy(dtype=float)[rows]
-    study = table["study"].to_numpy()[rows]
+    yi = cols.yi[rows]
+    vi = cols.vi[rows]
+    study = cols.study[rows]
     mods = pd.DataFrame({"with_principle": dummy})
     ml_method = "ML" if method == "ML" else "REML"
     fit = multilevel_meta_analysis(
@@ -414,16 +445,16 @@ def _three_level_contrast(
 
 
 def _sensitivity(
-    table: pd.DataFrame,
+    cols: _Columns,
     cells: list[_Cell],
     pooled: dict[int, _Pooled],
     method: str,
     level: float,
 ) -> dict[int, Sensitivity]:
     """Leave-one-out range and the low-risk-of-bias estimate, each in one batch call."""
-    if table.empty:
+    if cols.n == 0:
         return {}
-    rob = table["rob"].to_numpy()
+    rob = cols.rob
     loo_groups: list[np.ndarray[Any, Any]] = []
     loo_owner: list[int] = []
     low_groups: list[np.ndarray[Any, Any]] = []
@@ -434,8 +465,8 @@ def _sensitivity(
             for j in range(len(rows)):
                 loo_groups.append(np.delete(rows, j))
                 loo_owner.append(i)
-    loo = _batch(table, loo_groups, method, level)
-    low = _batch(table, low_groups, method, level)
+    loo = _batch(cols, loo_groups, method, level)
+    low = _batch(cols, low_groups, method, level)
     loo_min: dict[int, float] = {}
     loo_max: dict[int, float] = {}
     for g, row in loo.items():
@@ -471,40 +502,38 @@ def _finite(value: float | None) -> float | None:
     return value if value is not None and math.isfinite(value) else None
 
 
-def _participants(table: pd.DataFrame, rows: np.ndarray[Any, Any]) -> int | None:
+def _participants(cols: _Columns, rows: np.ndarray[Any, Any]) -> int | None:
     """Total participants, counting each study once (its largest coded n)."""
     if len(rows) == 0:
         return None
-    part = table.iloc[rows][["study", "n"]]
-    per_study = part.groupby("study")["n"].max()
-    if per_study.isna().all():
-        return None
-    return int(per_study.sum())
+    per_study: dict[str, float] = {}
+    for study, n in zip(cols.study[rows], cols.n_participants[rows], strict=True):
+        if math.isfinite(n):
+            per_study[study] = max(per_study.get(study, 0.0), n)
+    return int(sum(per_study.values())) if per_study else None
 
 
-def _votes(table: pd.DataFrame, cell: _Cell) -> tuple[int, int, int]:
+def _votes(cols: _Columns, cell: _Cell) -> tuple[int, int, int]:
     """Votes of the studies in the cell that are coded with a direction only."""
-    rows = table.iloc[cell.rows]
-    with_es = set(table["study"].to_numpy()[cell.with_rows])
-    direction_only = rows[(rows["note"] == "direction_only") & ~rows["study"].isin(with_es)]
-    if direction_only.empty:
-        return 0, 0, 0
+    with_es = set(cols.study[cell.with_rows])
     per_study: dict[str, set[str]] = {}
-    for study, direction in zip(direction_only["study"], direction_only["direction"], strict=True):
-        per_study.setdefault(str(study), set()).add(str(direction))
-    votes = [VOTES[next(iter(d))] if len(d) == 1 else 0 for _s, d in sorted(per_study.items())]
-    result = vote_count(votes)
-    return result.k_positive, result.k_negative, result.k_none
+    for r in cell.rows:
+        if cols.note[r] == "direction_only" and cols.study[r] not in with_es:
+            per_study.setdefault(str(cols.study[r]), set()).add(str(cols.direction[r]))
+    if not per_study:
+        return 0, 0, 0
+    votes = [VOTES[next(iter(d))] if len(d) == 1 else 0 for d in per_study.values()]
+    return votes.count(1), votes.count(-1), votes.count(0)
 
 
 def _grade_input(
-    table: pd.DataFrame, rows: np.ndarray[Any, Any], p: _Pooled, n: int | None
+    cols: _Columns, rows: np.ndarray[Any, Any], p: _Pooled, n: int | None
 ) -> GradeInput:
-    vi = table["vi"].to_numpy(dtype=float)[rows]
+    vi = cols.vi[rows]
     weights = 1.0 / (vi + p.tau2)
     weights = weights / weights.sum()
-    design = table["design"].to_numpy()[rows]
-    rob = table["rob"].to_numpy()[rows]
+    design = cols.design[rows]
+    rob = cols.rob[rows]
     randomised = np.isin(design, list(RANDOMISED))
     high = rob == RiskOfBias.HIGH.value
     concern = rob != RiskOfBias.LOW.value  # high, some concerns, unclear or not assessed
@@ -523,23 +552,22 @@ def _grade_input(
     )
 
 
-def _study_results(table: pd.DataFrame, rows: np.ndarray[Any, Any]) -> list[StudyResult]:
-    records: list[dict[Any, Any]] = table.iloc[rows].to_dict("records")
+def _study_results(cols: _Columns, rows: np.ndarray[Any, Any]) -> list[StudyResult]:
     return [
         StudyResult(
-            study=str(r["study"]),
-            design=str(r["design"]),
-            follow_up_months=_finite(float(r["follow_up_months"])),
-            yi=float(r["yi"]),
-            vi=float(r["vi"]),
+            study=str(cols.study[r]),
+            design=str(cols.design[r]),
+            follow_up_months=_finite(float(cols.follow_up[r])),
+            yi=float(cols.yi[r]),
+            vi=float(cols.vi[r]),
         )
-        for r in records
+        for r in rows
     ]
 
 
 def _finding(
     dossier: Dossier,
-    table: pd.DataFrame,
+    cols: _Columns,
     index: int,
     cell: _Cell,
     p: _Pooled | None,
@@ -550,19 +578,23 @@ def _finding(
     del index
     outcome = dossier.outcome(cell.outcome)
     principle_name = dossier.principle(cell.principle).name if cell.principle else None
-    part = table.iloc[cell.rows] if len(cell.rows) else table.iloc[:0]
-    records: list[dict[Any, Any]] = part.to_dict("records")
     unused = tuple(
-        UnusedRow(sheet=str(r["sheet"]), row=int(r["row"]), study=str(r["study"]), reason=r["note"])
-        for r in records
-        if r["note"]
+        UnusedRow(
+            sheet=str(cols.sheet[r]),
+            row=int(cols.row[r]),
+            study=str(cols.study[r]),
+            reason=str(cols.note[r]),
+        )
+        for r in cell.rows
+        if cols.note[r]
     )
+    studies = tuple(dict.fromkeys(str(s) for s in cols.study[cell.rows]))
     measure = None
     if len(cell.with_rows):
-        measure = Measure(str(table["measure"].to_numpy()[cell.with_rows[0]]))
-    favour, against, none = _votes(table, cell) if len(cell.rows) else (0, 0, 0)
-    n = _participants(table, cell.with_rows)
-    certainty = grade(_grade_input(table, cell.with_rows, p, n), lang) if p else None
+        measure = Measure(str(cols.measure[cell.with_rows[0]]))
+    favour, against, none = _votes(cols, cell) if len(cell.rows) else (0, 0, 0)
+    n = _participants(cols, cell.with_rows)
+    certainty = grade(_grade_input(cols, cell.with_rows, p, n), lang) if p else None
     level = certainty.level if certainty else None
     text = conclusion(
         level,
@@ -574,16 +606,16 @@ def _finding(
         principle=principle_name,
     )
     recognition = (
-        recognition_level(_study_results(table, cell.with_rows)) if len(cell.with_rows) else None
+        recognition_level(_study_results(cols, cell.with_rows)) if len(cell.with_rows) else None
     )
     return Finding(
         principle=cell.principle,
         outcome=cell.outcome,
         measure=measure,
         k=p.k if p else 0,
-        n_studies=int(part["study"].nunique()) if len(part) else 0,
+        n_studies=len(studies),
         n_participants=n,
-        studies=tuple(dict.fromkeys(str(s) for s in part["study"])) if len(part) else (),
+        studies=studies,
         estimate=_finite(p.estimate) if p else None,
         se=_finite(p.se) if p else None,
         pvalue=_finite(p.pvalue) if p else None,
@@ -601,7 +633,7 @@ def _finding(
         certainty=certainty,
         conclusion=text,
         model=p.model if p else "",
-        effect_rows=tuple(f"{r['sheet']}:{r['row']}" for r in records),
+        effect_rows=tuple(f"{cols.sheet[r]}:{cols.row[r]}" for r in cell.rows),
         unused_rows=unused,
         moderator_contrast=contrast,
         sensitivity=sens,
