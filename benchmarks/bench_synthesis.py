@@ -99,7 +99,7 @@ def synthetic_evidence(seed: int = SEED) -> EvidenceBase:
                     vi=vi,
                 )
             effects.append(CodedEffect("synthetic.csv", len(effects) + 2, estimate, (sid,)))
-    return EvidenceBase(Path("."), dossier, studies=studies, effects=effects)
+    return EvidenceBase(Path(), dossier, studies=studies, effects=effects)
 
 
 def main() -> None:
