@@ -421,34 +421,47 @@ def _score_grid(
 def _likelihood(
     reml: bool, y: FloatArray, v: FloatArray, x: FloatArray, con: FitControl
 ) -> tuple[float, int, bool]:
-    """ML/REML: Fisher scoring with step halving, polished, then checked globally."""
+    """ML/REML: safeguarded Fisher scoring, then a global check of the likelihood.
+
+    Fisher scoring starts where metafor starts (the HE estimate). A step that
+    crosses the root of the score (an overshoot, the cause of metafor's
+    oscillations) gives a bracket, and Brent's method then finds the root in
+    it; a step that lowers the likelihood is halved.
+    """
+
+    def score_at(s: float) -> float:
+        return _score_info(reml, y, v, x, s)[0]
+
     t = max(0.0, _closed_form("HE", y, v, x))  # metafor's start
     ll = _loglik(reml, y, v, x, t)
-    converged = False
+    converged = bracketed = False
     iterations = 0
     for iterations in range(1, con.maxiter + 1):  # noqa: B007 - the count is reported
         score, info = _score_info(reml, y, v, x, t)
-        adj = score / info
-        adj = _keep_nonnegative(t, adj)
-        new = t + adj
+        new = t + _keep_nonnegative(t, score / info)
+        if score == 0 or new == t:
+            converged = True
+            break
+        s_new = score_at(new)
+        if s_new == 0 or np.sign(s_new) != np.sign(score):
+            lo, hi = sorted((t, new))
+            t = _root(score_at, lo, hi, con.maxiter)[0]
+            ll = _loglik(reml, y, v, x, t)
+            converged = bracketed = True
+            break
         ll_new = _loglik(reml, y, v, x, new)
         if con.step_halving:
             for _ in range(60):
-                if ll_new >= ll - 1e-13 * (1.0 + abs(ll)) or new == t:
+                if ll_new >= ll - 1e-13 * (1.0 + abs(ll)):
                     break
-                adj /= 2.0
-                new = t + adj
+                new = (t + new) / 2.0
                 ll_new = _loglik(reml, y, v, x, new)
         change = abs(new - t)
         t, ll = new, ll_new
         if change <= con.threshold * max(1.0, t):
             converged = True
             break
-
-    def score_at(s: float) -> float:
-        return _score_info(reml, y, v, x, s)[0]
-
-    if converged and t > 0:
+    if converged and t > 0 and not bracketed:
         t = _polish(score_at, t, con)
         ll = _loglik(reml, y, v, x, t)
     if not con.global_check:

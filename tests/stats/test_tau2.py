@@ -1,0 +1,159 @@
+"""τ² estimators beyond metafor: reliability where plain Fisher scoring fails.
+
+The two datasets below were found by simulating meta-analyses of 20 studies
+(sampling variances log-normal, τ² uniform on [0, 0.2], seed 1); rounded to
+5/6 decimals. metafor 3.8-1 with default settings
+- stops with "Fisher scoring algorithm did not converge" for REML on Y320/V320
+  (it oscillates around the maximum; with stepadj = 0.5 it reaches 0.004764747);
+- returns τ² = 0 (logLik −3.0295) for ML on Y232/V232, while the likelihood is
+  higher inside (logLik −2.1641 at τ² = 0.0061873).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from watwerkt.errors import ConvergenceWarning, StatsInputError
+from watwerkt.messages import set_language
+from watwerkt.stats import FitControl, meta_analysis
+from watwerkt.stats.tau2 import METHODS, Tau2Fit, _loglik, estimate_tau2, generalised_q
+
+# fmt: off
+Y320 = np.array([0.11239, -0.28478, 2.65176, 0.00796, 0.0247, -0.06431, -0.01653, 0.04562,
+                 0.09669, 0.08332, 0.05831, 0.10645, -1.98159, 0.00511, -0.82662, -0.04904,
+                 0.17114, -0.05538, -1.53756, 0.35139])
+V320 = np.array([0.636106, 0.13138, 2.38621, 0.451263, 0.01218, 0.006744, 0.016609, 0.080014,
+                 0.014816, 0.004089, 0.238924, 0.034729, 1.852993, 0.026323, 1.227255,
+                 0.014563, 0.001158, 0.014105, 4.130843, 0.385876])
+Y232 = np.array([0.1064, 0.04793, -0.02579, -0.03735, 0.30403, -0.37247, -0.29488, 0.30949,
+                 0.69184, 0.00787, -0.05558, -0.22225, -0.1722, 0.04884, 0.15134, 0.5518,
+                 0.06621, 0.48391, -0.06912, 0.721])
+V232 = np.array([0.530715, 0.00907, 0.310038, 0.094081, 0.104695, 0.023923, 0.052326,
+                 0.603769, 0.18958, 0.000149, 0.008165, 0.441241, 0.003204, 0.017871,
+                 0.009088, 0.560132, 0.005835, 0.152491, 0.140399, 1.60064])
+# fmt: on
+ONES = np.ones((20, 1))
+
+
+def metafor_plain_fisher(
+    reml: bool, y: np.ndarray, v: np.ndarray, maxiter: int = 100, threshold: float = 1e-5
+) -> tuple[float, bool]:
+    """metafor 3.8's rma.uni() Fisher scoring loop for an intercept-only model, transcribed."""
+    k = len(y)
+    ymc = y - y.mean()
+    tau2 = max(0.0, (ymc @ ymc - np.sum(v) * (k - 1) / k) / (k - 1))  # HE start
+    for it in range(1, maxiter + 2):
+        w = 1 / (v + tau2)
+        sw = w.sum()
+        py = w * (ymc - np.sum(w * ymc) / sw)
+        if reml:
+            tr_p = sw - np.sum(w * w) / sw
+            tr_pp = np.sum(w * w) - 2 * np.sum(w**3) / sw + (np.sum(w * w) / sw) ** 2
+            adj = (py @ py - tr_p) / tr_pp
+        else:
+            adj = (py @ py - sw) / np.sum(w * w)
+        while tau2 + adj < 0:
+            adj /= 2
+        change = abs(adj)
+        tau2 += adj
+        if change <= threshold:
+            return tau2, True
+        if it > maxiter:
+            break
+    return tau2, False
+
+
+def _grid_max(reml: bool, y: np.ndarray, v: np.ndarray, hi: float) -> tuple[float, float]:
+    grid = np.linspace(0.0, hi, 4001)
+    ll = np.array([_loglik(reml, y, v, ONES, t) for t in grid])
+    i = int(np.argmax(ll))
+    return float(grid[i]), float(ll[i])
+
+
+def test_plain_fisher_scoring_oscillates_but_we_find_the_maximum() -> None:
+    _, converged = metafor_plain_fisher(True, Y320, V320)
+    assert not converged  # metafor: "Fisher scoring algorithm did not converge"
+    fit = estimate_tau2(Y320, V320, ONES, "REML")
+    assert fit.converged
+    assert fit.tau2 == pytest.approx(0.004764747, rel=1e-6)  # metafor, stepadj = 0.5
+    grid_t, grid_ll = _grid_max(True, Y320, V320, 0.05)
+    assert _loglik(True, Y320, V320, ONES, fit.tau2) >= grid_ll
+    assert abs(fit.tau2 - grid_t) <= 0.05 / 4000
+
+
+def test_plain_fisher_scoring_stops_at_zero_but_the_maximum_is_inside() -> None:
+    tau2, converged = metafor_plain_fisher(False, Y232, V232)
+    assert converged
+    assert tau2 == 0.0  # metafor returns tau2 = 0 (logLik -3.0295)
+    fit = estimate_tau2(Y232, V232, ONES, "ML")
+    assert fit.converged
+    assert fit.tau2 > 0.006
+    ll_fit = _loglik(False, Y232, V232, ONES, fit.tau2)
+    assert ll_fit > _loglik(False, Y232, V232, ONES, 0.0) + 0.8
+    grid_t, grid_ll = _grid_max(False, Y232, V232, 0.05)
+    assert ll_fit >= grid_ll
+    assert abs(fit.tau2 - grid_t) <= 0.05 / 4000
+    res = meta_analysis(Y232, V232, method="ML")
+    assert res.tau2 == fit.tau2
+
+
+# SJ is left out: tau2_SJ = s0 * Q(s0) / (k - 1) is positive unless all yi are equal.
+@pytest.mark.parametrize("method", ["ML", "REML", "EB", "PM", "DL", "HE", "HS"])
+def test_maximum_at_zero(method: str) -> None:
+    # nearly equal effects with large variances: no heterogeneity at all
+    y = np.array([0.20, 0.21, 0.19, 0.205, 0.195, 0.2])
+    v = np.array([0.04, 0.05, 0.03, 0.06, 0.05, 0.04])
+    x = np.ones((6, 1))
+    fit = estimate_tau2(y, v, x, method)
+    assert fit.tau2 == 0.0
+    assert fit.converged
+    if method in ("ML", "REML"):
+        grid = np.linspace(0, 0.1, 201)
+        ll = [_loglik(method == "REML", y, v, x, t) for t in grid]
+        assert int(np.argmax(ll)) == 0
+
+
+def test_no_solution_is_reported_not_hidden() -> None:
+    set_language("en")
+    control = FitControl(maxiter=2, global_check=False)
+    with pytest.warns(ConvergenceWarning, match=r"'REML'.*2 iterations"):
+        res = meta_analysis(Y320, V320, method="REML", control=control)
+    assert not res.converged
+    assert np.isnan(res.tau2_se)
+    assert "did not converge" in res.summary()
+
+
+@pytest.mark.parametrize("method", ["EB", "PM"])
+def test_eb_and_pm_solve_the_generalised_q_equation(method: str) -> None:
+    fit = estimate_tau2(Y320, V320, ONES, method)
+    assert fit.tau2 > 0
+    assert generalised_q(fit.tau2, Y320, V320, ONES) == pytest.approx(19.0, rel=1e-12)
+
+
+def test_every_method_with_a_general_design_matrix() -> None:
+    x = np.column_stack([ONES[:, 0], np.linspace(-1, 1, 20)])
+    for method in METHODS:
+        fit = estimate_tau2(Y320, V320, x, method)
+        assert isinstance(fit, Tau2Fit)
+        assert fit.tau2 >= 0
+        assert fit.converged
+        assert fit.method == method
+
+
+def test_fixed_tau2() -> None:
+    fit = estimate_tau2(Y320, V320, ONES, "REML", tau2=0.01)
+    assert (fit.tau2, fit.fixed, fit.iterations) == (0.01, True, 0)
+    w = 1 / (V320 + 0.01)
+    sw = w.sum()
+    tr_pp = np.sum(w * w) - 2 * np.sum(w**3) / sw + (np.sum(w * w) / sw) ** 2
+    assert fit.tau2_se == pytest.approx(np.sqrt(2 / tr_pp), rel=1e-12)
+    with pytest.raises(StatsInputError):
+        estimate_tau2(Y320, V320, ONES, "REML", tau2=-0.1)
+
+
+def test_scale_equivariance_of_likelihood_estimators() -> None:
+    for method in ("ML", "REML", "PM", "EB"):
+        a = estimate_tau2(Y320, V320, ONES, method).tau2
+        b = estimate_tau2(10 * Y320, 100 * V320, ONES, method).tau2
+        assert b == pytest.approx(100 * a, rel=1e-9)
