@@ -46,7 +46,8 @@ calls <- list(
           'fsn(yi, vi, data = dat, type = "Orwin", target = target)  # target = 0.1 * sign(mean(yi))',
           'fsn(yi, vi, data = dat, type = "Rosenberg")', 'fsn(yi, vi, data = dat, alpha = 0.01)'),
   leave1out = c('leave1out(res)  # for every method and test in {"z", "knha"}',
-                'predict(rma(yi, vi, data = dat, method = method, test = test, control = tight, subset = -i))  # pi.lb, pi.ub per omitted study i'),
+                'r <- rma(yi, vi, data = dat, method = method, test = test, control = tight, subset = -i)  # per omitted study i',
+                'predict(r)  # pi.lb, pi.ub (FE: ci.lb, ci.ub)', 'r$se.tau2', 'confint(r, control = tight)  # not for FE'),
   influence = c('influence(res)  # for every method and test in {"z", "knha"}', 'rstandard(res)', 'rstudent(res)', 'dfbetas(res)'),
   trimfill_errors = c('dat <- escalc(measure = "PLO", xi = xi, ni = ni, data = dat.pritz1997)',
                       'trimfill(rma(yi, vi, data = dat, method = "FE"), estimator = "Q0")  # error'),
@@ -116,16 +117,27 @@ for (name in names(dataset_calls)) {
       # ---- leave-one-out
       lo <- leave1out(res)
       k <- res$k
-      pi_lb <- pi_ub <- rep(NA_real_, k)
+      # per refit: prediction interval (FE: metafor gives none; the CI, as MetaResult),
+      # se of tau2 and the Q-profile CIs of tau2, I2, H2 (not for FE)
+      extra <- matrix(NA_real_, nrow = k, ncol = 9,
+                      dimnames = list(NULL, c("pi_lower", "pi_upper", "tau2_se", "tau2_ci_lower", "tau2_ci_upper",
+                                              "i2_ci_lower", "i2_ci_upper", "h2_ci_lower", "h2_ci_upper")))
       for (i in seq_len(k)) {
-        p <- predict(rma(yi, vi, data = dat, method = method, test = test, control = tight, subset = -i))
-        if (!is.null(p$pi.lb)) { pi_lb[i] <- p$pi.lb; pi_ub[i] <- p$pi.ub }  # FE: no prediction interval
+        r <- rma(yi, vi, data = dat, method = method, test = test, control = tight, subset = -i)
+        p <- predict(r)
+        extra[i, 1:2] <- if (is.null(p$pi.lb)) c(p$ci.lb, p$ci.ub) else c(p$pi.lb, p$pi.ub)
+        if (method != "FE") {
+          ci <- confint(r, control = tight)$random
+          extra[i, 3:9] <- c(r$se.tau2, ci["tau^2", "ci.lb"], ci["tau^2", "ci.ub"], ci["I^2(%)", "ci.lb"],
+                             ci["I^2(%)", "ci.ub"], ci["H^2", "ci.lb"], ci["H^2", "ci.ub"])
+        }
       }
       l1[[key]] <- list(estimate = vec(lo$estimate), se = vec(lo$se),
                         statistic = vec(if (test == "z") lo$zval else lo$tval), pvalue = vec(lo$pval),
                         ci_lower = vec(lo$ci.lb), ci_upper = vec(lo$ci.ub), q = vec(lo$Q),
                         q_pvalue = vec(lo$Qp), tau2 = vec(if (is.null(lo$tau2)) rep(0, k) else lo$tau2),
-                        i2 = vec(lo$I2), h2 = vec(lo$H2), pi_lower = vec(pi_lb), pi_upper = vec(pi_ub))
+                        i2 = vec(lo$I2), h2 = vec(lo$H2))
+      for (col in colnames(extra)) l1[[key]][[col]] <- vec(extra[, col])
 
       # ---- influence diagnostics
       ifl <- influence(res)
