@@ -52,6 +52,17 @@ def test_overall_recidivism_equals_metafor_rma_reml(example: Synthesis) -> None:
     assert len(f.effect_rows) == 58
 
 
+def test_overall_small_study_checks_equal_metafor_regtest_and_trimfill(example: Synthesis) -> None:
+    ref = REF["overall"]
+    sens = example.finding(None, "recidive").sensitivity
+    assert sens is not None
+    # Egger's test is invariant to the sign flip; trim-and-fill mirrors it: metafor fills
+    # on the right of -yi, so on our scale the same 16 studies are filled on the left.
+    assert_close(sens.egger_pvalue, ref["egger_pvalue"], "pvalue")
+    assert (sens.trim_fill_k0, ref["trimfill_side"]) == (ref["trimfill_k0"], "right")
+    assert_close(sens.trim_fill_estimate, -ref["trimfill_estimate"], "estimate")
+
+
 @pytest.mark.parametrize("principle", sorted(REF["principles"]))
 def test_principle_finding_and_contrast_equal_metafor(example: Synthesis, principle: str) -> None:
     ref = REF["principles"][principle]
@@ -86,6 +97,8 @@ def test_example_certainty_starts_low_and_counts_unassessed_risk_of_bias(
     assert changes["risk_of_bias"] == -1  # no study of the example has a RoB judgement
     # I2 = 70.6 % (metafor) and the PI crosses 0 -> serious inconsistency
     assert changes["inconsistency"] == -1
+    # Egger p = 0.0066 (metafor regtest) < 0.10 with k = 58 >= 10 -> publication bias
+    assert changes["publication_bias"] == -1
     assert f.certainty.level.value == "very_low"
     assert f.conclusion is not None
     assert f.conclusion.nl.startswith("Het is onzeker of de interventies recidive verminderen")

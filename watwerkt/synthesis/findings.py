@@ -19,7 +19,11 @@ principle), each with
 - the moderator contrast *with* versus *without* the principle on the same
   outcome (see :func:`_contrast`);
 - sensitivity: leave-one-out range and the low-risk-of-bias-only estimate
-  (both through the batch path), see :class:`~watwerkt.model.Sensitivity`;
+  (both through the batch path), and with at least 10 independent effect
+  sizes Egger's test (:func:`watwerkt.stats.egger_test`, which feeds GRADE's
+  publication-bias rule) and trim-and-fill
+  (:func:`watwerkt.stats.trim_and_fill`), see
+  :class:`~watwerkt.model.Sensitivity`;
 - GRADE certainty (:mod:`watwerkt.synthesis.certainty`), the conclusion
   sentence in Dutch and English, and the recognition level
   (:mod:`watwerkt.synthesis.recognition`).
@@ -28,9 +32,9 @@ Estimates are oriented (:mod:`watwerkt.synthesis.effects`): positive favours
 the intervention, on the scale of the outcome's measure (log scale for ratio
 measures).
 
-Not yet included: Egger's test and trim-and-fill (``egger_test`` and
-``trim_and_fill`` are not in :mod:`watwerkt.stats` yet), so no finding is
-downgraded for publication bias and ``Sensitivity.notes`` says so.
+Egger's test and trim-and-fill are single fits per cell (no batch path), so
+they run with the other sensitivity analyses; with ``sensitivity=False`` no
+finding is judged for publication bias and its reason says so.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
+from watwerkt.errors import WatwerktError
 from watwerkt.model import (
     DesiredDirection,
     Dossier,
@@ -54,8 +59,14 @@ from watwerkt.model import (
     Sensitivity,
     UnusedRow,
 )
-from watwerkt.stats import meta_analysis_batch, multilevel_meta_analysis, robust
-from watwerkt.synthesis.certainty import GradeInput, conclusion, grade
+from watwerkt.stats import (
+    egger_test,
+    meta_analysis_batch,
+    multilevel_meta_analysis,
+    robust,
+    trim_and_fill,
+)
+from watwerkt.synthesis.certainty import EGGER_MIN_K, GradeInput, conclusion, grade
 from watwerkt.synthesis.effects import RANDOMISED, effect_table
 from watwerkt.synthesis.evidence import EvidenceBase
 from watwerkt.synthesis.recognition import StudyResult, recognition_level
@@ -475,11 +486,13 @@ def _sensitivity(
         loo_max[owner] = max(loo_max.get(owner, -math.inf), est)
     out: dict[int, Sensitivity] = {}
     for i, cell in enumerate(cells):
-        notes = ["egger_not_available", "trim_and_fill_not_available"]
-        if i in pooled and pooled[i].model != "random_effects":
+        notes: list[str] = []
+        three_level = i in pooled and pooled[i].model != "random_effects"
+        if three_level:
             notes.append("loo_not_for_three_level")
         elif len(cell.with_rows) < LOO_MIN_K:
             notes.append("loo_too_few")
+        egger_p, k0, filled = _small_study(cols, cell.with_rows, three_level, method, level, notes)
         lo = low.get(i)
         if lo is None:
             notes.append("no_low_risk_studies")
@@ -490,9 +503,49 @@ def _sensitivity(
             low_rob_estimate=float(lo["estimate"]) if lo else None,
             low_rob_ci_lower=float(lo["ci_lower"]) if lo else None,
             low_rob_ci_upper=float(lo["ci_upper"]) if lo else None,
+            egger_pvalue=egger_p,
+            trim_fill_k0=k0,
+            trim_fill_estimate=filled,
             notes=tuple(notes),
         )
     return out
+
+
+def _small_study(
+    cols: _Columns,
+    rows: np.ndarray[Any, Any],
+    three_level: bool,
+    method: str,
+    level: float,
+    notes: list[str],
+) -> tuple[float | None, int | None, float | None]:
+    """Egger's test and trim-and-fill for a cell with ≥ 10 independent effect sizes.
+
+    Fewer effect sizes give the tests too little power (Sterne et al., 2011);
+    for dependent effect sizes neither method is defined, so both are left
+    out with a note. An estimator that cannot run (e.g. trim-and-fill's
+    estimator undefined) leaves its value ``None`` and a note.
+    """
+    if three_level:
+        notes.append("small_study_not_for_three_level")
+        return None, None, None
+    if len(rows) < EGGER_MIN_K:
+        notes.append("small_study_too_few")
+        return None, None, None
+    yi, vi = cols.yi[rows], cols.vi[rows]
+    egger_p: float | None = None
+    k0: int | None = None
+    filled: float | None = None
+    try:
+        egger_p = _finite(egger_test(yi, vi, method=method, level=level).pvalue)
+    except WatwerktError:
+        notes.append("egger_failed")
+    try:
+        tf = trim_and_fill(yi, vi, method=method, level=level)
+        k0, filled = tf.k0, _finite(tf.estimate)
+    except WatwerktError:
+        notes.append("trim_and_fill_failed")
+    return egger_p, k0, filled
 
 
 # -------------------------------------------------------------------- finding
@@ -527,7 +580,11 @@ def _votes(cols: _Columns, cell: _Cell) -> tuple[int, int, int]:
 
 
 def _grade_input(
-    cols: _Columns, rows: np.ndarray[Any, Any], p: _Pooled, n: int | None
+    cols: _Columns,
+    rows: np.ndarray[Any, Any],
+    p: _Pooled,
+    n: int | None,
+    egger_pvalue: float | None,
 ) -> GradeInput:
     vi = cols.vi[rows]
     weights = 1.0 / (vi + p.tau2)
@@ -548,7 +605,7 @@ def _grade_input(
         randomised_share=float(weights[randomised].sum()),
         high_rob_share=float(weights[high].sum()),
         concern_rob_share=float(weights[concern].sum()),
-        egger_pvalue=None,
+        egger_pvalue=egger_pvalue,
     )
 
 
@@ -594,7 +651,8 @@ def _finding(
         measure = Measure(str(cols.measure[cell.with_rows[0]]))
     favour, against, none = _votes(cols, cell) if len(cell.rows) else (0, 0, 0)
     n = _participants(cols, cell.with_rows)
-    certainty = grade(_grade_input(cols, cell.with_rows, p, n), lang) if p else None
+    egger_p = sens.egger_pvalue if sens else None
+    certainty = grade(_grade_input(cols, cell.with_rows, p, n, egger_p), lang) if p else None
     level = certainty.level if certainty else None
     text = conclusion(
         level,

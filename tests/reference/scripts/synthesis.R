@@ -29,16 +29,22 @@ fit_block <- function(res) {
 
 overall <- rma(yi, vi, data = dat, method = "REML", control = tight)
 l1o <- leave1out(overall)
+egger <- regtest(overall)
+tf <- trimfill(overall, control = tight)
 out <- list(
   source = source_block(list(
     escalc = 'escalc(measure = "OR", ai = n.cbt.rec, bi = n.cbt.non, ci = n.ctrl.rec, di = n.ctrl.non, data = dat.landenberger2005)',
     overall = 'rma(yi, vi, data = dat, method = "REML")',
     loo = "leave1out(overall)",
+    egger = "regtest(overall)",
+    trimfill = "trimfill(overall, control = tight)",
     principle = 'rma(yi, vi, subset = cbt.<x> == "yes"); rma(yi, vi, subset = cbt.<x> == "no"); rma(c(b_yes, b_no), sei = c(se_yes, se_no), mods = ~ c(1, 0), method = "FE")'
   )),
   overall = c(fit_block(overall), list(
     n_participants = sum(dat$ni),
-    loo_min = num(min(l1o$estimate)), loo_max = num(max(l1o$estimate))
+    loo_min = num(min(l1o$estimate)), loo_max = num(max(l1o$estimate)),
+    egger_pvalue = num(egger$pval), trimfill_k0 = tf$k0, trimfill_side = tf$side,
+    trimfill_estimate = num(tf$beta)
   ))
 )
 
