@@ -93,7 +93,7 @@ def i2_h2(tau2: float, qt: QTest, common_effect: bool) -> tuple[float, float]:
     if qt.df == 0:
         return 0.0, 1.0
     if common_effect:
-        i2 = max(0.0, 100.0 * (qt.q - qt.df) / qt.q) if qt.q > 0 else float("nan")
+        i2 = max(0.0, 100.0 * (qt.q - qt.df) / qt.q) if qt.q > 0 else 0.0  # R: max(0, -Inf)
         return i2, qt.q / qt.df
     return 100.0 * tau2 / (qt.vt + tau2), tau2 / qt.vt + 1.0
 
