@@ -271,7 +271,9 @@ def fail_safe_n(
     studies") but ignores heterogeneity and what is already known about the
     missing studies, so it supplements, never replaces, a funnel-plot test and
     trim-and-fill. Rosenthal's N uses Stouffer's method
-    (:math:`\sum z_i / \sqrt{k}` with :math:`z_i = y_i/\sqrt{v_i}`).
+    (:math:`\sum z_i / \sqrt{k}` with :math:`z_i = y_i/\sqrt{v_i}`). None of
+    the three approaches estimates τ², so there is no ``method`` argument
+    (as in metafor's ``fsn()``).
 
     References
     ----------
