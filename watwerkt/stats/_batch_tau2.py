@@ -254,13 +254,15 @@ def likelihood(
     global_check: bool,
     tau2_max: float,
 ) -> Tau2Block:
-    """ML or REML: Fisher scoring with step halving, polished, then checked globally.
+    """ML or REML: safeguarded Fisher scoring, then a global check of the likelihood.
 
     Mirrors :func:`watwerkt.stats.tau2._likelihood` column by column: start at
-    the truncated HE estimate; each step ``score/information`` is halved
-    until it stays ≥ 0 and (with ``step_halving``) until it does not lower the
-    log-likelihood; a column stops when ``|Δτ²| ≤ threshold·max(1, τ²)``. A
-    converged τ² > 0 is polished to the root of the score; with
+    the truncated HE estimate; a step ``score/information`` is halved until it
+    stays ≥ 0; a zero score or a null step has converged; a step across the
+    root of the score brackets it and the root is solved for; otherwise a
+    step that lowers the log-likelihood is halved (with ``step_halving``), and
+    a column stops when ``|Δτ²| ≤ threshold·max(1, τ²)``. A converged τ² > 0
+    not found by bracketing is polished to the root of the score; with
     ``global_check`` every other local maximum on the same log-spaced grid
     (and τ² = 0) competes, and the highest log-likelihood wins.
     """
@@ -270,6 +272,7 @@ def likelihood(
     ll = _loglik(reml, y, v, tau2)
     iterations = _zeros_int(n)
     converged = np.zeros(n, dtype=bool)
+    bracketed = np.zeros(n, dtype=bool)
     scratch = _Scratch(k, n)
     idx = np.arange(n)
     for count in range(1, maxiter + 1):
@@ -280,26 +283,49 @@ def likelihood(
         adj = score / info
         _halve_below_zero(ta, adj)
         new = ta + adj
-        ll_new = _loglik(reml, ya, va, new)
-        if step_halving:
-            worse = np.flatnonzero(~((ll_new >= lla - 1e-13 * (1.0 + np.abs(lla))) | (new == ta)))
-            for _ in range(60):
-                if not worse.size:
-                    break
-                adj[worse] /= 2.0
-                new[worse] = ta[worse] + adj[worse]
-                ll_new[worse] = _loglik(reml, ya[:, worse], va[:, worse], new[worse])
-                ok = (ll_new[worse] >= lla[worse] - 1e-13 * (1.0 + np.abs(lla[worse]))) | (
-                    new[worse] == ta[worse]
-                )
-                worse = worse[~ok]
-        change = np.abs(new - ta)
-        tau2[idx], ll[idx] = new, ll_new
         iterations[idx] = count
-        done = change <= threshold * np.maximum(1.0, new)
-        converged[idx[done]] = True
-        idx = idx[~done]
-    polish = np.flatnonzero(converged & (tau2 > 0))
+        # a zero score or no step: converged where it stands
+        still = (score == 0) | (new == ta)
+        converged[idx[still]] = True
+        go = np.flatnonzero(~still)
+        # a step across the root of the score brackets it: solve there
+        s_new = _score_info(reml, ya[:, go], va[:, go], new[go], scratch)[0]
+        over = (s_new == 0) | (np.sign(s_new) != np.sign(score[go]))
+        if over.any():
+            cols = go[over]
+            lo = np.minimum(ta[cols], new[cols])
+            hi = np.maximum(ta[cols], new[cols])
+            f_lo = np.where(lo == ta[cols], score[cols], s_new[over])
+            yc, vc = ya[:, cols], va[:, cols]
+
+            def f(
+                sel: npt.NDArray[np.intp], t: FloatArray, yc: FloatArray = yc, vc: FloatArray = vc
+            ) -> FloatArray:
+                return _score(reml, yc[:, sel], vc[:, sel], t)
+
+            root = _bisect(f, lo, hi, f_lo, maxiter)
+            tau2[idx[cols]] = root
+            ll[idx[cols]] = _loglik(reml, yc, vc, root)
+            converged[idx[cols]] = bracketed[idx[cols]] = True
+        go = go[~over]
+        if go.size:
+            yg, vg, tg, llg, ng = ya[:, go], va[:, go], ta[go], lla[go], new[go]
+            ll_new = _loglik(reml, yg, vg, ng)
+            if step_halving:
+                worse = np.flatnonzero(ll_new < llg - 1e-13 * (1.0 + np.abs(llg)))
+                for _ in range(60):
+                    if not worse.size:
+                        break
+                    ng[worse] = (tg[worse] + ng[worse]) / 2.0
+                    ll_new[worse] = _loglik(reml, yg[:, worse], vg[:, worse], ng[worse])
+                    worse = worse[ll_new[worse] < llg[worse] - 1e-13 * (1.0 + np.abs(llg[worse]))]
+            change = np.abs(ng - tg)
+            tau2[idx[go]], ll[idx[go]] = ng, ll_new
+            done = change <= threshold * np.maximum(1.0, ng)
+            converged[idx[go[done]]] = True
+            go = go[~done]
+        idx = idx[go]
+    polish = np.flatnonzero(converged & (tau2 > 0) & ~bracketed)
     if polish.size:
         tau2[polish] = _polish_score(reml, y[:, polish], v[:, polish], tau2[polish], maxiter)
         ll[polish] = _loglik(reml, y[:, polish], v[:, polish], tau2[polish])

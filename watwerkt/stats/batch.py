@@ -435,7 +435,8 @@ def _fit_block(
     vt = (k - 1) / bt.p_traces(w0, sw0)[0]
     if method == "FE":
         with np.errstate(divide="ignore", invalid="ignore"):
-            num["i2"][gids] = np.where(q > 0, np.maximum(0.0, 100 * (q - (k - 1)) / q), np.nan)
+            # Q = 0 gives max(0, −inf) = 0, as in metafor
+            num["i2"][gids] = np.where(q > 0, np.maximum(0.0, 100 * (q - (k - 1)) / q), 0.0)
         num["h2"][gids] = q / (k - 1)
     else:
         num["i2"][gids] = 100 * tau2 / (vt + tau2)
