@@ -274,11 +274,15 @@ def likelihood(
     converged = np.zeros(n, dtype=bool)
     bracketed = np.zeros(n, dtype=bool)
     scratch = _Scratch(k, n)
+    pool = _ScratchPool()  # work arrays of the root searches (one per call: thread-safe)
     idx = np.arange(n)
+    ya, va, cached = y, v, n
     for count in range(1, maxiter + 1):
         if not idx.size:
             break
-        ya, va, ta, lla = y[:, idx], v[:, idx], tau2[idx], ll[idx]
+        if idx.size != cached:  # copy the unfinished columns only when the set shrank
+            ya, va, cached = (y, v, n) if idx.size == n else (y[:, idx], v[:, idx], idx.size)
+        ta, lla = tau2[idx], ll[idx]
         score, info = _score_info(reml, ya, va, ta, scratch)
         adj = score / info
         _halve_below_zero(ta, adj)
@@ -301,7 +305,7 @@ def likelihood(
             def f(
                 sel: npt.NDArray[np.intp], t: FloatArray, yc: FloatArray = yc, vc: FloatArray = vc
             ) -> FloatArray:
-                return _score(reml, yc[:, sel], vc[:, sel], t)
+                return _score(reml, yc[:, sel], vc[:, sel], t, pool)
 
             root = _bisect(f, lo, hi, f_lo, maxiter)
             tau2[idx[cols]] = root
@@ -327,10 +331,10 @@ def likelihood(
         idx = idx[go]
     polish = np.flatnonzero(converged & (tau2 > 0) & ~bracketed)
     if polish.size:
-        tau2[polish] = _polish_score(reml, y[:, polish], v[:, polish], tau2[polish], maxiter)
+        tau2[polish] = _polish_score(reml, y[:, polish], v[:, polish], tau2[polish], maxiter, pool)
         ll[polish] = _loglik(reml, y[:, polish], v[:, polish], tau2[polish])
     if global_check:
-        tau2, ok = _global_check(reml, y, v, tau2, ll, converged, tau2_max, maxiter)
+        tau2, ok = _global_check(reml, y, v, tau2, ll, converged, tau2_max, maxiter, pool)
     else:
         ok = converged
     w = weights(v + np.where(np.isfinite(tau2), tau2, 0.0)[None, :])
@@ -340,8 +344,24 @@ def likelihood(
     return Tau2Block(tau2, se, iterations, ok, false, false.copy())
 
 
-def _score(reml: bool, y: FloatArray, v: FloatArray, tau2: FloatArray) -> FloatArray:
-    return _score_info(reml, y, v, tau2, _Scratch(*y.shape))[0]
+class _ScratchPool:
+    """One growing pair of work arrays per ``k``, shared by the score evaluations."""
+
+    def __init__(self) -> None:
+        self.by_k: dict[int, _Scratch] = {}
+
+    def get(self, k: int, m: int) -> _Scratch:
+        have = self.by_k.get(k)
+        if have is None or have.a.shape[1] < m:
+            have = self.by_k[k] = _Scratch(k, m)
+        return have
+
+
+def _score(
+    reml: bool, y: FloatArray, v: FloatArray, tau2: FloatArray, pool: _ScratchPool
+) -> FloatArray:
+    k, m = y.shape
+    return _score_info(reml, y, v, tau2, pool.get(k, m))[0]
 
 
 def _bisect(
@@ -372,18 +392,18 @@ def _bisect(
 
 
 def _polish_score(
-    reml: bool, y: FloatArray, v: FloatArray, tau2: FloatArray, maxiter: int
+    reml: bool, y: FloatArray, v: FloatArray, tau2: FloatArray, maxiter: int, pool: _ScratchPool
 ) -> FloatArray:
     """Root of the score next to each τ² (as ``tau2._polish``; τ² itself if none near)."""
     out = tau2.copy()
-    s = _score(reml, y, v, tau2)
+    s = _score(reml, y, v, tau2, pool)
     todo = np.flatnonzero(s != 0)
     for rel in (1e-10, 1e-8, 1e-6):
         if not todo.size:
             break
         t = tau2[todo]
         other = np.where(s[todo] > 0, t * (1.0 + rel), t * (1.0 - rel))
-        s_other = _score(reml, y[:, todo], v[:, todo], other)
+        s_other = _score(reml, y[:, todo], v[:, todo], other, pool)
         found = np.sign(s_other) != np.sign(s[todo])
         cols = todo[found]
         if cols.size:
@@ -394,9 +414,9 @@ def _polish_score(
             def f(
                 sel: npt.NDArray[np.intp], t: FloatArray, yc: FloatArray = yc, vc: FloatArray = vc
             ) -> FloatArray:
-                return _score(reml, yc[:, sel], vc[:, sel], t)
+                return _score(reml, yc[:, sel], vc[:, sel], t, pool)
 
-            out[cols] = _bisect(f, lo, hi, _score(reml, yc, vc, lo), maxiter)
+            out[cols] = _bisect(f, lo, hi, _score(reml, yc, vc, lo, pool), maxiter)
         todo = todo[~found]
     return out
 
@@ -410,6 +430,7 @@ def _global_check(
     converged: BoolArray,
     tau2_max: float,
     maxiter: int,
+    pool: _ScratchPool,
 ) -> tuple[FloatArray, BoolArray]:
     """Compare each optimum with τ² = 0 and every local maximum on ``tau2``'s grid."""
     k, n = y.shape
@@ -437,7 +458,7 @@ def _global_check(
         yc, vc = y[:, cols], v[:, cols]
 
         def f(sel: npt.NDArray[np.intp], t: FloatArray) -> FloatArray:
-            return _score(reml, yc[:, sel], vc[:, sel], t)
+            return _score(reml, yc[:, sel], vc[:, sel], t, pool)
 
         roots = _bisect(f, grid[rows, cols], grid[rows + 1, cols], score[rows, cols], maxiter)
         # the single fit tries a group's candidates in grid order: one round per rank
