@@ -461,7 +461,10 @@ def _likelihood(
         if change <= con.threshold * max(1.0, t):
             converged = True
             break
-    if converged and t > 0 and not bracketed:
+    if converged and 0 < t <= con.threshold and score_at(0.0) <= 0:
+        t = 0.0  # creeping towards a maximum on the boundary: it is the boundary
+        ll = _loglik(reml, y, v, x, t)
+    elif converged and t > 0 and not bracketed:
         t = _polish(score_at, t, con)
         ll = _loglik(reml, y, v, x, t)
     if not con.global_check:
