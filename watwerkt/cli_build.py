@@ -76,8 +76,13 @@ def write_json_atomic(path: Path, data: Any) -> None:
     is_flag=True,
     help="Skip leave-one-out and the low-risk-of-bias analysis (faster drafts).",
 )
+@click.option(
+    "--no-small-study",
+    is_flag=True,
+    help="Skip Egger's test and trim-and-fill (one fit per cell; slow on large dossiers).",
+)
 @handle_errors
-def build(dossier: Path, fmt: str, out: Path, no_sensitivity: bool) -> None:
+def build(dossier: Path, fmt: str, out: Path, no_sensitivity: bool, no_small_study: bool) -> None:
     """Synthesise a dossier: one finding per principle x outcome, as JSON.
 
     Writes OUT/findings.json ({"findings": [...]}: pooled estimate, CI, PI,
@@ -98,7 +103,7 @@ def build(dossier: Path, fmt: str, out: Path, no_sensitivity: bool) -> None:
         click.echo(message("check.problems", None, count=len(evidence.problems)), err=True)
         click.get_current_context().exit(1)
     assert evidence.dossier is not None  # noqa: S101 - narrowed for mypy; exit() above
-    synthesis = synthesize(evidence, sensitivity=not no_sensitivity)
+    synthesis = synthesize(evidence, sensitivity=not no_sensitivity, small_study=not no_small_study)
     checks = check_claims(synthesis, evidence.dossier)
     findings_path = out / "findings.json"
     claims_path = out / "claims.json"

@@ -919,8 +919,10 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "en": "publication bias not tested ({k} effect sizes; Egger's test needs at least 10)",
     },
     "synthesis.grade.egger_unavailable": {
-        "nl": "publicatiebias niet getoetst (de Egger-test is nog niet beschikbaar)",
-        "en": "publication bias not tested (Egger's test is not available yet)",
+        "nl": "publicatiebias niet getoetst (de Egger-test is niet uitgevoerd: afhankelijke "
+        "effectgroottes, of overgeslagen)",
+        "en": "publication bias not tested (Egger's test was not run: dependent effect sizes, "
+        "or skipped)",
     },
     "synthesis.grade.indirect": {
         "nl": "het bewijs is indirect (gecodeerd door de auteurs)",
@@ -974,7 +976,8 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
     "synthesis.direction.none": {"nl": "geen gegevens", "en": "no data"},
     "build.claim_warning": {"nl": "waarschuwing: {detail}", "en": "warning: {detail}"},
     "build.claims_written": {
-        "nl": "{count} claims gecontroleerd ({differ} met een waarschuwing), geschreven naar {path}",
+        "nl": "{count} claims gecontroleerd ({differ} met een waarschuwing), "
+        "geschreven naar {path}",
         "en": "{count} claims checked ({differ} with a warning), written to {path}",
     },
     "build.written": {

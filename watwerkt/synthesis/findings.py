@@ -32,9 +32,9 @@ Estimates are oriented (:mod:`watwerkt.synthesis.effects`): positive favours
 the intervention, on the scale of the outcome's measure (log scale for ratio
 measures).
 
-Egger's test and trim-and-fill are single fits per cell (no batch path), so
-they run with the other sensitivity analyses; with ``sensitivity=False`` no
-finding is judged for publication bias and its reason says so.
+Egger's test and trim-and-fill are single fits per cell (no batch path); with
+``sensitivity=False`` or ``small_study=False`` they are not run, no finding is
+judged for publication bias, and its reason says so.
 """
 
 from __future__ import annotations
@@ -188,6 +188,7 @@ def synthesize(
     method: str = "REML",
     level: float = 0.95,
     sensitivity: bool = True,
+    small_study: bool = True,
     lang: str | None = None,
 ) -> Synthesis:
     """Return every finding of a dossier.
@@ -203,8 +204,13 @@ def synthesize(
     level : float, default 0.95
         Confidence level of the intervals.
     sensitivity : bool, default True
-        Also run leave-one-out and the low-risk-of-bias analysis. Leave-one-out
-        costs k fits per cell; switch it off for quick drafts.
+        Also run leave-one-out and the low-risk-of-bias analysis (batch path;
+        leave-one-out costs k fits per cell). Switch it off for quick drafts.
+    small_study : bool, default True
+        With ``sensitivity``, also run Egger's test and trim-and-fill in cells
+        with at least 10 independent effect sizes. These are single fits per
+        cell (no batch path exists), by far the slowest part of a large
+        dossier; without them GRADE does not judge publication bias.
     lang : {"nl", "en"}, optional
         Language of the certainty explanations (the conclusion is always in
         both languages).
@@ -224,7 +230,7 @@ def synthesize(
     cells = _cells(dossier, cols)
     pooled = _pool(cols, cells, method, level)
     contrasts = _contrasts(cols, cells, pooled, method, level)
-    sens = _sensitivity(cols, cells, pooled, method, level) if sensitivity else {}
+    sens = _sensitivity(cols, cells, pooled, method, level, small_study) if sensitivity else {}
     findings = tuple(
         _finding(dossier, cols, i, cell, pooled.get(i), contrasts.get(i), sens.get(i), lang)
         for i, cell in enumerate(cells)
@@ -461,8 +467,13 @@ def _sensitivity(
     pooled: dict[int, _Pooled],
     method: str,
     level: float,
+    small_study: bool,
 ) -> dict[int, Sensitivity]:
-    """Leave-one-out range and the low-risk-of-bias estimate, each in one batch call."""
+    """Return the sensitivity analyses of every cell.
+
+    Leave-one-out range and the low-risk-of-bias estimate take one batch call
+    each; Egger's test and trim-and-fill run per cell when ``small_study``.
+    """
     if cols.n == 0:
         return {}
     rob = cols.rob
@@ -492,7 +503,13 @@ def _sensitivity(
             notes.append("loo_not_for_three_level")
         elif len(cell.with_rows) < LOO_MIN_K:
             notes.append("loo_too_few")
-        egger_p, k0, filled = _small_study(cols, cell.with_rows, three_level, method, level, notes)
+        egger_p, k0, filled = None, None, None
+        if small_study:
+            egger_p, k0, filled = _small_study(
+                cols, cell.with_rows, three_level, method, level, notes
+            )
+        else:
+            notes.append("small_study_not_run")
         lo = low.get(i)
         if lo is None:
             notes.append("no_low_risk_studies")
