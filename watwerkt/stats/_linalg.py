@@ -36,6 +36,12 @@ class WeightedFit:
 
 def weighted_fit(y: FloatArray, x: FloatArray, w: FloatArray) -> WeightedFit:
     """Return the weighted least squares fit of ``y`` on ``x`` with weights ``w``."""
+    if x.shape[1] == 1:  # the common case, without matrix inversion
+        xc = x[:, 0]
+        sxx = float(np.dot(w * xc, xc))
+        b = float(np.dot(w * xc, y)) / sxx
+        r = y - b * xc
+        return WeightedFit(np.array([b]), np.array([[1.0 / sxx]]), r, float(np.dot(w * r, r)))
     xw = x * w[:, None]
     xtwx = x.T @ xw
     inv = np.linalg.inv(xtwx)
