@@ -11,12 +11,13 @@ import json
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 from scipy import stats as sps
 
 from tests.conftest import EXAMPLE_DOSSIER, assert_close, load_reference
 from tests.synthesis.synthetic import make_dossier, make_evidence, row
-from watwerkt.stats import meta_analysis, multilevel_meta_analysis, robust
+from watwerkt.stats import meta_analysis, multilevel_meta_analysis, robust, subgroup_analysis
 from watwerkt.synthesis.evidence import collect_evidence
 from watwerkt.synthesis.findings import FRAME_FIELDS, Synthesis, synthesize
 
@@ -179,6 +180,21 @@ def test_contrast_is_the_wald_test_of_two_subgroup_fits(constructed: Synthesis) 
     assert (mc.k_with, mc.k_without) == (3, 2)
 
 
+def test_contrast_equals_the_revman_test_of_stats_subgroup_analysis(
+    constructed: Synthesis,
+) -> None:
+    mc = constructed.finding("contact", "welzijn").moderator_contrast
+    assert mc is not None
+    assert mc.statistic is not None
+    res = subgroup_analysis(
+        [0.50, 0.10, 0.35, -0.05, 0.05],
+        [0.04, 0.02, 0.05, 0.03, 0.06],
+        ["with", "with", "with", "without", "without"],
+    )
+    assert_close(mc.statistic**2, res.q_between, "q")
+    assert_close(mc.pvalue, res.q_between_pvalue, "pvalue")
+
+
 def test_votes_and_unused_rows_are_accounted_for(constructed: Synthesis) -> None:
     f = constructed.finding("contact", "welzijn")
     assert (f.votes_favouring, f.votes_against, f.votes_no_difference) == (2, 1, 0)
@@ -241,3 +257,29 @@ def test_several_effect_sizes_per_study_use_three_levels_with_robust_inference()
     assert_close([f.estimate, f.se], [rob.estimate, rob.se], "mv_fit")
     assert_close([f.ci_lower, f.ci_upper], [rob.ci_lower, rob.ci_upper], "mv_fit")
     assert_close([f.pi_lower, f.pi_upper], [fit.pi_lower, fit.pi_upper], "mv_fit")
+
+
+def test_contrast_with_dependent_effect_sizes_is_a_robust_three_level_meta_regression() -> None:
+    rows = [
+        row("a", principles=("contact",), yi=0.50, vi=0.04),
+        row("a", principles=("contact",), yi=0.30, vi=0.05),
+        row("b", principles=("contact",), yi=0.40, vi=0.02),
+        row("c", principles=(), yi=0.05, vi=0.05),
+        row("c", principles=(), yi=0.20, vi=0.03),
+        row("d", principles=(), yi=-0.05, vi=0.03),
+        row("e", principles=("contact",), yi=0.25, vi=0.04),
+    ]
+    mc = synthesize(make_evidence(make_dossier(), rows)).finding("contact", "welzijn")
+    contrast = mc.moderator_contrast
+    assert contrast is not None
+    # with-rows first, then without-rows, as the synthesis orders them
+    yi = [0.50, 0.30, 0.40, 0.25, 0.05, 0.20, -0.05]
+    vi = [0.04, 0.05, 0.02, 0.04, 0.05, 0.03, 0.03]
+    study = ["a", "a", "b", "e", "c", "c", "d"]
+    dummy = pd.DataFrame({"with_principle": [1.0, 1, 1, 1, 0, 0, 0]})
+    fit = multilevel_meta_analysis(yi, vi, [study, list(range(7))], moderators=dummy)
+    rob = robust(fit, study, small_sample="CR2")
+    term = rob.coefficients.iloc[1]
+    assert contrast.method == "meta_regression_three_level_robust"
+    assert_close([contrast.difference, contrast.se, contrast.pvalue],
+                 [term["estimate"], term["se"], term["pvalue"]], "mv_fit")  # fmt: skip

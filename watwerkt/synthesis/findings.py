@@ -391,7 +391,10 @@ def _contrasts(
     ``(b_with - b_without) / sqrt(se_with² + se_without²)`` (Borenstein et al.,
     2009, *Introduction to Meta-Analysis*, ch. 19, "separate estimates of τ²";
     metafor's tip "comparing estimates of independent meta-analyses or
-    subgroups"). When some study contributes several effect sizes to the
+    subgroups"). Its square is the RevMan test of subgroup differences that
+    :func:`watwerkt.stats.subgroup_analysis` reports as ``q_between`` (tested);
+    it is computed here from the batch fits, so thousands of cells need no
+    per-cell fit. When some study contributes several effect sizes to the
     outcome: a three-level meta-regression on a with/without dummy, with CR2
     cluster-robust inference by study.
     """
