@@ -329,6 +329,12 @@ def likelihood(
             converged[idx[go[done]]] = True
             go = go[~done]
         idx = idx[go]
+    # creeping towards a maximum on the boundary: it is the boundary (as tau2.py)
+    near = np.flatnonzero(converged & (tau2 > 0) & (tau2 <= threshold))
+    if near.size:
+        snap = near[_score(reml, y[:, near], v[:, near], np.zeros(near.size), pool) <= 0]
+        tau2[snap] = 0.0
+        ll[snap] = _loglik(reml, y[:, snap], v[:, snap], tau2[snap])
     polish = np.flatnonzero(converged & (tau2 > 0) & ~bracketed)
     if polish.size:
         tau2[polish] = _polish_score(reml, y[:, polish], v[:, polish], tau2[polish], maxiter, pool)
