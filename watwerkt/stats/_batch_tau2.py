@@ -377,24 +377,40 @@ def _bisect(
     f_lo: FloatArray,
     maxiter: int,
 ) -> FloatArray:
-    """Root of ``f`` per column in ``[lo, hi]`` (sign change) to machine precision."""
-    lo, hi = lo.copy(), hi.copy()
-    cols = np.arange(lo.size)
-    pos = f_lo > 0
+    """Root of ``f`` per column in ``[lo, hi]`` (a sign change) to machine precision.
+
+    The Illinois variant of regula falsi, about as fast as Brent's method on
+    these smooth scores (a handful of evaluations instead of ~55 bisections):
+    each column keeps a bracket; a secant point outside it falls back to the
+    midpoint; a column stops at a zero or when its bracket spans a few ulps.
+    """
+    a, b = lo.astype(float, copy=True), hi.astype(float, copy=True)
+    fa = f_lo.astype(float, copy=True)
+    fb = f(np.arange(b.size), b)
+    root = np.where(fa == 0, a, b)
+    cols = np.flatnonzero((fa != 0) & (fb != 0))
+    kept = np.zeros(b.size, dtype=bool)  # the a end survived the last step (Illinois)
     for _ in range(max(maxiter, 2200)):
-        mid = 0.5 * (lo[cols] + hi[cols])
-        fin = (mid <= lo[cols]) | (mid >= hi[cols])
-        cols = cols[~fin]
-        mid = mid[~fin]
         if not cols.size:
             break
-        fm = f(cols, mid)
-        same = (fm > 0) == pos[cols]
-        exact = fm == 0
-        lo[cols[same & ~exact]] = mid[same & ~exact]
-        hi[cols[~same & ~exact]] = mid[~same & ~exact]
-        lo[cols[exact]] = hi[cols[exact]] = mid[exact]
-    return 0.5 * (lo + hi)
+        ac, bc, fac, fbc = a[cols], b[cols], fa[cols], fb[cols]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            c = (ac * fbc - bc * fac) / (fbc - fac)
+        lo_c, hi_c = np.minimum(ac, bc), np.maximum(ac, bc)
+        bad = ~((c > lo_c) & (c < hi_c))
+        c[bad] = 0.5 * (ac[bad] + bc[bad])
+        fc = f(cols, c)
+        flip = np.sign(fc) != np.sign(fbc)
+        a[cols[flip]], fa[cols[flip]] = bc[flip], fbc[flip]
+        stay = cols[~flip & kept[cols]]
+        fa[stay] /= 2.0
+        kept[cols] = ~flip
+        b[cols], fb[cols] = c, fc
+        root[cols] = c
+        width = np.abs(b[cols] - a[cols])
+        done = (fc == 0) | (width <= 4.0 * _EPS * np.abs(c)) | (c <= lo_c) | (c >= hi_c)
+        cols = cols[~done]
+    return root
 
 
 def _polish_score(
