@@ -84,9 +84,12 @@ def run_single(ys: list[np.ndarray], vs: list[np.ndarray], method: str) -> np.nd
 
 def run_pymare(y: np.ndarray, v: np.ndarray, method: str) -> dict[str, np.ndarray]:
     from pymare import Dataset
-    from pymare.estimators import VarianceBasedLikelihoodEstimator
+    from pymare.estimators import DerSimonianLaird, VarianceBasedLikelihoodEstimator
 
-    est = VarianceBasedLikelihoodEstimator(method=method, small_sample_correction="wald")
+    if method == "DL":
+        est = DerSimonianLaird(small_sample_correction="wald")
+    else:
+        est = VarianceBasedLikelihoodEstimator(method=method, small_sample_correction="wald")
     est.fit_dataset(Dataset(y=y, v=v, add_intercept=True))
     summary = est.summary()
     fe = summary.get_fe_stats()
@@ -177,9 +180,11 @@ def main() -> None:
         name = "meta_analysis loop" + (f" ({n_one} groups, x{g / n_one:g})" if n_one < g else "")
         rows.append((name, t_single, note))
 
-    t_pymare, pym = best_of(3, lambda: run_pymare(y.T.copy(), v.T.copy(), method))
-    tau_abs, _ = max_diff(pym["tau2"], batch["tau2"].to_numpy())
-    rows.append((f"PyMARE {method} (vectorised)", t_pymare, f"tau2 differs by {tau_abs:.1e}"))
+    if method in ("DL", "ML", "REML"):
+        t_pymare, pym = best_of(3, lambda: run_pymare(y.T.copy(), v.T.copy(), method))
+        tau_abs, _ = max_diff(pym["tau2"], batch["tau2"].to_numpy())
+        note = f"(PyMARE's tau2 differs from ours by up to {tau_abs:.1e})"
+        rows.append((f"PyMARE {method} (vectorised)", t_pymare, note))
 
     n_sub = min(args.statsmodels_subset, g)
     t_sm, _ = best_of(1, lambda: run_statsmodels(ys[:n_sub], vs[:n_sub]))
