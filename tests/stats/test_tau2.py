@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from watwerkt.errors import ConvergenceWarning, StatsInputError
 from watwerkt.messages import set_language
@@ -157,3 +159,23 @@ def test_scale_equivariance_of_likelihood_estimators() -> None:
         a = estimate_tau2(Y320, V320, ONES, method).tau2
         b = estimate_tau2(10 * Y320, 100 * V320, ONES, method).tau2
         assert b == pytest.approx(100 * a, rel=1e-9)
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    k=st.integers(3, 20),
+    seed=st.integers(0, 2**32 - 1),
+    reml=st.booleans(),
+    spread=st.floats(0.1, 3.0),
+)
+def test_ml_reml_reach_the_grid_maximum(k: int, seed: int, reml: bool, spread: float) -> None:
+    rng = np.random.default_rng(seed)
+    v = np.exp(rng.normal(-3, spread, k))
+    y = rng.normal(0, np.sqrt(v + rng.uniform(0, 0.2)))
+    x = np.ones((k, 1))
+    fit = estimate_tau2(y, v, x, "REML" if reml else "ML")
+    assert fit.converged
+    hi = max(1.0, 3 * fit.tau2)
+    grid = np.linspace(0, hi, 1001)
+    best = max(_loglik(reml, y, v, x, t) for t in grid)
+    assert _loglik(reml, y, v, x, fit.tau2) >= best - 1e-9
