@@ -202,7 +202,7 @@ class MetaResult:
         lines += [
             "",
             f"Test for Heterogeneity:\nQ(df = {self.q_df}) = {self.q:.4f}, "
-            f"p-val = {_fmt_p(self.q_pvalue)}",
+            f"p-val {_pval_clause(self.q_pvalue)}",
             "",
             "Model Results:",
             "",
@@ -250,6 +250,11 @@ def _plain(value: Any) -> Any:
 
 def _fmt_p(p: float) -> str:
     return "<.0001" if p < 1e-4 else f"{p:.4f}"
+
+
+def _pval_clause(p: float) -> str:
+    """Return ``< .0001`` or ``= 0.1234`` (metafor's print)."""
+    return "< .0001" if p < 1e-4 else f"= {p:.4f}"
 
 
 def meta_analysis(

@@ -156,16 +156,16 @@ class MetaRegressionResult:
         lines += [
             "",
             "Test for Residual Heterogeneity:",
-            f"QE(df = {self.qe_df}) = {self.qe:.4f}, p-val = {_fmt_p(self.qe_pvalue)}",
+            f"QE(df = {self.qe_df}) = {self.qe:.4f}, p-val {_pval_clause(self.qe_pvalue)}",
             "",
             "Test of Moderators:",
         ]
         m, df2 = self.qm_df
         if df2 is None:
-            lines.append(f"QM(df = {m}) = {self.qm:.4f}, p-val = {_fmt_p(self.qm_pvalue)}")
+            lines.append(f"QM(df = {m}) = {self.qm:.4f}, p-val {_pval_clause(self.qm_pvalue)}")
         else:
             lines.append(
-                f"F(df1 = {m}, df2 = {df2}) = {self.qm:.4f}, p-val = {_fmt_p(self.qm_pvalue)}"
+                f"F(df1 = {m}, df2 = {df2}) = {self.qm:.4f}, p-val {_pval_clause(self.qm_pvalue)}"
             )
         lines += ["", "Model Results:", ""]
         stat = "zval" if self.test == "z" else "tval"
@@ -197,6 +197,11 @@ _DICT_FIELDS: Final = tuple(
 
 def _fmt_p(p: float) -> str:
     return "<.0001" if p < 1e-4 else f"{p:.4f}"
+
+
+def _pval_clause(p: float) -> str:
+    """Return ``< .0001`` or ``= 0.1234`` (metafor's print)."""
+    return "< .0001" if p < 1e-4 else f"= {p:.4f}"
 
 
 def _crit(test: str, level: float, df: int) -> float:
