@@ -283,3 +283,23 @@ def test_contrast_with_dependent_effect_sizes_is_a_robust_three_level_meta_regre
     assert contrast.method == "meta_regression_three_level_robust"
     assert_close([contrast.difference, contrast.se, contrast.pvalue],
                  [term["estimate"], term["se"], term["pvalue"]], "mv_fit")  # fmt: skip
+
+
+def test_pooled_effects_are_listed_for_forest_plots(example: Synthesis) -> None:
+    f = example.finding("slachtofferbewustzijn", "recidive")
+    assert [e.study for e in f.effects] == [
+        "finn1998", "kirkpatrick1996", "knott1995", "motiuk1996", "washingtondoc1998",
+        "landenberger2004", "berry1998",
+    ]  # fmt: skip
+    # Finn (1998) in coding.csv: ai=16, bi=66, ci=22, di=60 -> -log OR and its variance
+    finn = f.effects[0]
+    assert finn.yi == pytest.approx(-math.log((16 * 60) / (66 * 22)), rel=1e-12)
+    assert finn.vi == pytest.approx(1 / 16 + 1 / 66 + 1 / 22 + 1 / 60, rel=1e-12)
+    assert finn.n == 164
+
+
+def test_effect_sizes_of_one_study_only_are_flagged() -> None:
+    rows = [row("a", principles=("contact",), yi=0.5, vi=0.04),
+            row("a", principles=("contact",), yi=0.3, vi=0.05)]  # fmt: skip
+    f = synthesize(make_evidence(make_dossier(), rows)).finding("contact", "welzijn")
+    assert f.notes == ("dependent_single_study",)

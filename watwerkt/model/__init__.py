@@ -31,6 +31,7 @@ from watwerkt.model.finding import (
     Conclusion,
     Finding,
     ModeratorContrast,
+    PooledEffect,
     Sensitivity,
     UnusedRow,
 )
@@ -56,6 +57,7 @@ __all__ = [
     "ModeratorContrast",
     "Outcome",
     "Person",
+    "PooledEffect",
     "Principle",
     "RecognitionLevel",
     "Reference",

@@ -83,6 +83,16 @@ class UnusedRow(ModelObject):
     reason: str = Field(description="A note code such as 'missing:ai' or 'direction_only'.")
 
 
+class PooledEffect(ModelObject):
+    """One pooled effect size, oriented so that positive favours the intervention."""
+
+    study: str
+    row: str = Field(description="'sheet:row' of the coded row.")
+    yi: float
+    vi: float = Field(gt=0)
+    n: int | None = Field(default=None, ge=1)
+
+
 class Finding(ModelObject):
     """Everything the evidence says about one principle (or all) and one outcome.
 
@@ -121,3 +131,7 @@ class Finding(ModelObject):
     moderator_contrast: ModeratorContrast | None = None
     sensitivity: Sensitivity | None = None
     recognition: RecognitionLevel | None = None
+    effects: tuple[PooledEffect, ...] = Field(
+        default=(), description="Every pooled effect size, for forest plots."
+    )
+    notes: tuple[str, ...] = Field(default=(), description="Caveats, as codes.")

@@ -55,6 +55,7 @@ from watwerkt.model import (
     Finding,
     Measure,
     ModeratorContrast,
+    PooledEffect,
     RiskOfBias,
     Sensitivity,
     UnusedRow,
@@ -666,6 +667,16 @@ def _finding(
         if cols.note[r]
     )
     studies = tuple(dict.fromkeys(str(s) for s in cols.study[cell.rows]))
+    effects = tuple(
+        PooledEffect(
+            study=str(cols.study[r]),
+            row=f"{cols.sheet[r]}:{cols.row[r]}",
+            yi=float(cols.yi[r]),
+            vi=float(cols.vi[r]),
+            n=int(cols.n_participants[r]) if math.isfinite(cols.n_participants[r]) else None,
+        )
+        for r in cell.with_rows
+    )
     measure = None
     if len(cell.with_rows):
         measure = Measure(str(cols.measure[cell.with_rows[0]]))
@@ -716,4 +727,22 @@ def _finding(
         moderator_contrast=contrast,
         sensitivity=sens,
         recognition=recognition,
+        effects=effects,
+        notes=_notes(cols, cell, p),
     )
+
+
+def _notes(cols: _Columns, cell: _Cell, p: _Pooled | None) -> tuple[str, ...]:
+    """Caveats of a finding, as codes.
+
+    ``dependent_single_study``: all pooled effect sizes come from one study,
+    so they were pooled as if independent (no three-level model exists for
+    one study). ``votes_only``: nothing was pooled, but direction votes exist.
+    """
+    notes: list[str] = []
+    picked = cols.study[cell.with_rows]
+    if len(picked) > 1 and len(set(picked)) == 1:
+        notes.append("dependent_single_study")
+    if p is None and any(cols.note[r] == "direction_only" for r in cell.rows):
+        notes.append("votes_only")
+    return tuple(notes)
