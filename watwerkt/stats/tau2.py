@@ -42,8 +42,6 @@ FloatArray = npt.NDArray[np.float64]
 
 #: τ² estimators, by their metafor names.
 METHODS: Final[tuple[str, ...]] = ("FE", "DL", "HE", "HS", "SJ", "ML", "REML", "EB", "PM")
-#: Estimators that iterate (Fisher scoring or root finding).
-ITERATIVE: Final[frozenset[str]] = frozenset({"ML", "REML", "EB", "PM"})
 
 #: R's consistency constant of ``mad()`` (not the exact 1/Φ⁻¹(3/4)).
 _MAD_CONSTANT: Final = 1.4826
