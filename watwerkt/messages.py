@@ -658,16 +658,10 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "{groups}; 'converged' is False there.",
     },
     "stats.batch_tau2_max": {
-        "nl": "{function}(): in {count} groep(en) ligt τ² van {method!r} boven de zoekgrens "
-        "'tau2_max' ({groups}); daar is tau2 NaN en 'converged' False.",
-        "en": "{function}(): in {count} group(s) the {method!r} τ² lies above the search "
-        "limit 'tau2_max' ({groups}); tau2 is NaN and 'converged' False there.",
-    },
-    "stats.batch_ll0_reset": {
-        "nl": "{function}(): in {count} groep(en) bleef {method!r} steken in een lokaal "
-        "maximum; τ² is daar op 0 gezet ({groups}).",
-        "en": "{function}(): in {count} group(s) {method!r} got stuck at a local maximum; "
-        "τ² was set to 0 there ({groups}).",
+        "nl": "{function}(): in {count} groep(en) is geen bovengrens voor τ² van {method!r} "
+        "gevonden ({groups}); daar is tau2 NaN en 'converged' False.",
+        "en": "{function}(): in {count} group(s) no upper bracket for the {method!r} τ² was "
+        "found ({groups}); tau2 is NaN and 'converged' False there.",
     },
     # --- stats: bias, sensitivity, influence (add keys here)
     "stats.bias.too_few": {
