@@ -303,3 +303,13 @@ def test_effect_sizes_of_one_study_only_are_flagged() -> None:
             row("a", principles=("contact",), yi=0.3, vi=0.05)]  # fmt: skip
     f = synthesize(make_evidence(make_dossier(), rows)).finding("contact", "welzijn")
     assert f.notes == ("dependent_single_study",)
+
+
+def test_summary_has_one_line_per_finding(constructed: Synthesis) -> None:
+    lines = constructed.summary().splitlines()
+    assert len(lines) == len(constructed.findings)
+    f = constructed.finding("contact", "welzijn")
+    assert lines[1] == (
+        f"contact x welzijn: k = 3, estimate {f.estimate:.3f} [{f.ci_lower:.3f}; "
+        f"{f.ci_upper:.3f}], certainty {f.certainty.level.value if f.certainty else '-'}"
+    )

@@ -30,7 +30,10 @@ principle), each with
 
 Estimates are oriented (:mod:`watwerkt.synthesis.effects`): positive favours
 the intervention, on the scale of the outcome's measure (log scale for ratio
-measures).
+measures). ``k`` counts the pooled effect sizes; ``n_studies`` and
+``studies`` count every study with a coded row in the cell, pooled or not;
+``n_participants`` sums the participants of the pooled studies, each study
+once.
 
 Egger's test and trim-and-fill are single fits per cell (no batch path); with
 ``sensitivity=False`` or ``small_study=False`` they are not run, no finding is
@@ -118,6 +121,21 @@ class Synthesis:
     def to_frame(self) -> pd.DataFrame:
         """Return one row per finding (see :func:`findings_frame`)."""
         return findings_frame(self.findings)
+
+    def summary(self) -> str:
+        """Return one plain line per finding: cell, k, estimate with CI, certainty."""
+        lines = []
+        for f in self.findings:
+            cell = f"{f.principle or '(overall)'} x {f.outcome}"
+            if f.estimate is None or f.ci_lower is None or f.ci_upper is None:
+                lines.append(f"{cell}: k = 0")
+                continue
+            level = f.certainty.level.value if f.certainty else "-"
+            lines.append(
+                f"{cell}: k = {f.k}, estimate {f.estimate:.3f} "
+                f"[{f.ci_lower:.3f}; {f.ci_upper:.3f}], certainty {level}"
+            )
+        return "\n".join(lines)
 
 
 def findings_frame(findings: Iterable[Finding]) -> pd.DataFrame:
