@@ -144,6 +144,36 @@ def test_fixed_tau2_as_metafor_tau2_argument() -> None:
     assert res.q == pytest.approx(expected["q"], rel=1e-12)  # Q does not depend on tau2
 
 
+FIXED_KINDS = {
+    "estimate": "estimate",
+    "se": "se",
+    "pvalue": "pvalue",
+    "ci_lower": "ci",
+    "ci_upper": "ci",
+    "pi_lower": "ci",
+    "pi_upper": "ci",
+    "tau2": "tau2",
+    "tau2_se": "se",
+    "i2": "i2",
+    "h2": "q",
+}
+
+
+def test_fixed_tau2_grid_is_complete() -> None:
+    assert set(REF["fixed_tau2"]) == {f"{m}_{t}" for m in METHODS[1:] for t in TESTS}
+
+
+@pytest.mark.parametrize(("method", "test"), [(m, t) for m in METHODS[1:] for t in TESTS])
+def test_fixed_tau2_matches_metafor(method: str, test: str) -> None:
+    # rma(..., tau2 = 0.3): the method only decides the standard error of tau2
+    expected = REF["fixed_tau2"][f"{method}_{test}"]
+    data = REF["pool"]["bcg"]
+    res = meta_analysis(data["yi"], data["vi"], method=method, test=test, tau2=0.3)
+    for name, kind in FIXED_KINDS.items():
+        assert_close(getattr(res, name), expected[name], kind, f"fixed {method} {test} {name}")
+    assert np.isnan(res.tau2_ci_lower)
+
+
 def test_result_to_dict_to_frame_and_summary() -> None:
     data = REF["pool"]["bcg"]
     res = meta_analysis(data["yi"], data["vi"], method="REML", test="knha")

@@ -70,6 +70,23 @@ for (name in names(dataset_calls)) {
   pool[[name]] <- list(yi = vec(dat$yi), vi = vec(dat$vi), fits = fits)
 }
 
+# ---------------------------------------------------------------- fixed tau2
+fixed_call <- 'res <- rma(yi, vi, data = dat, method = method, test = test, tau2 = 0.3, control = tight)'
+dat <- load_data(dataset_calls$bcg)
+fixed <- list()
+for (method in methods[-1]) {
+  for (test in tests) {
+    res <- rma(yi, vi, data = dat, method = method, test = test, tau2 = 0.3, control = tight)
+    pred <- predict(res)
+    fixed[[paste(method, test, sep = "_")]] <- list(
+      estimate = num(res$beta), se = num(res$se), pvalue = num(res$pval),
+      ci_lower = num(res$ci.lb), ci_upper = num(res$ci.ub),
+      pi_lower = num(pred$pi.lb), pi_upper = num(pred$pi.ub),
+      tau2 = num(res$tau2), tau2_se = num(res$se.tau2), i2 = num(res$I2), h2 = num(res$H2)
+    )
+  }
+}
+
 # ------------------------------------------------------------- meta-regression
 regression_calls <- list(
   bcg = list(
@@ -161,11 +178,12 @@ write_reference(
   list(
     source = source_block(list(
       datasets = dataset_calls, fit = fit_call, confint = ci_call, predict = pred_call,
-      methods = methods, tests = tests,
+      methods = methods, tests = tests, fixed_tau2 = fixed_call,
       regression = regression_calls, regression_fit = reg_call,
       regression_predict = 'predict(res, newmods = newmods)', subgroup = sub_call
     )),
     pool = pool,
+    fixed_tau2 = fixed,
     regression = regression,
     subgroup = subgroup
   ),
