@@ -45,8 +45,6 @@ class Tau2Block:
     se: FloatArray
     iterations: IntArray
     converged: BoolArray
-    #: Columns whose ML/REML optimum was replaced by τ² = 0 (metafor's ``ll0check``).
-    reset_to_zero: BoolArray
     #: Columns where the root of the generalised Q lies above ``tau2_max`` (PM only).
     above_max: BoolArray
 
@@ -97,7 +95,7 @@ def _zeros_int(n: int) -> IntArray:
 def _closed(tau2: FloatArray, se: FloatArray) -> Tau2Block:
     n = len(tau2)
     false = np.zeros(n, dtype=bool)
-    return Tau2Block(tau2, se, _zeros_int(n), np.ones(n, dtype=bool), false, false.copy())
+    return Tau2Block(tau2, se, _zeros_int(n), np.ones(n, dtype=bool), false)
 
 
 def dl(y: FloatArray, v: FloatArray) -> Tau2Block:
@@ -347,7 +345,7 @@ def likelihood(
     se = np.sqrt(2.0 / rsum(w * w)) if not reml else np.sqrt(2.0 / p_traces(w, rsum(w))[1])
     se[~ok] = np.nan
     false = np.zeros(n, dtype=bool)
-    return Tau2Block(tau2, se, iterations, ok, false, false.copy())
+    return Tau2Block(tau2, se, iterations, ok, false)
 
 
 class _ScratchPool:
@@ -620,8 +618,7 @@ def pm(y: FloatArray, v: FloatArray, *, tau2_max: float, maxiter: int) -> Tau2Bl
     w = weights(v + np.where(ok, tau2, 0.0)[None, :])
     se = np.sqrt(2.0 * k**2 / (k - 1)) / rsum(w)
     se[~ok] = np.nan
-    false = np.zeros(n, dtype=bool)
-    return Tau2Block(tau2, se, iterations, ok, false, ~ok)
+    return Tau2Block(tau2, se, iterations, ok, ~ok)
 
 
 def eb(
@@ -678,4 +675,4 @@ def eb(
     se = np.sqrt(2.0 * k**2 / (k - 1)) / rsum(w)
     se[~ok] = np.nan
     false = np.zeros(n, dtype=bool)
-    return Tau2Block(out, se, iterations, ok, false, false.copy())
+    return Tau2Block(out, se, iterations, ok, false)

@@ -318,7 +318,6 @@ class _Columns:
         }
         self.ints = {c: np.zeros(n, dtype=np.int64) for c in _INT_COLUMNS}
         self.converged = np.ones(n, dtype=bool)
-        self.reset = np.zeros(n, dtype=bool)
         self.above = np.zeros(n, dtype=bool)
         self.test = np.empty(n, dtype=object)
 
@@ -396,7 +395,6 @@ def _fit_block(
         num["tau2_se"][gids] = est.se
         ints["iterations"][gids] = est.iterations
         out.converged[gids] = est.converged
-        out.reset[gids] = est.reset_to_zero
         out.above[gids] = est.above_max
     num["tau2"][gids] = tau2
 
