@@ -446,7 +446,7 @@ def _contrasts(
             ci_lower=diff - z * se,
             ci_upper=diff + z * se,
             statistic=stat,
-            pvalue=float(2 * sps.norm.sf(abs(stat))) if math.isfinite(stat) else None,
+            pvalue=math.erfc(abs(stat) / math.sqrt(2)) if math.isfinite(stat) else None,
         )
     return out
 
