@@ -167,7 +167,7 @@ def _store(frame: pd.DataFrame, index: list[int], result: pd.DataFrame) -> None:
     for i, yi, vi, note in zip(index, result["yi"], result["vi"], result["note"], strict=True):
         frame.loc[i, "yi"] = yi
         frame.loc[i, "vi"] = vi
-        fine = "" if np.isfinite(yi) else "not_computable"
+        fine = "" if np.isfinite(yi) and np.isfinite(vi) and vi > 0 else "not_computable"
         frame.loc[i, "note"] = str(note) if note else fine
 
 
