@@ -17,7 +17,9 @@ from scipy import stats as sps
 
 from tests.conftest import EXAMPLE_DOSSIER, assert_close, load_reference
 from tests.synthesis.synthetic import make_dossier, make_evidence, row
+from watwerkt.errors import ConvergenceError
 from watwerkt.stats import meta_analysis, multilevel_meta_analysis, robust, subgroup_analysis
+from watwerkt.synthesis import findings as findings_module
 from watwerkt.synthesis.evidence import collect_evidence
 from watwerkt.synthesis.findings import FRAME_FIELDS, Synthesis, synthesize
 
@@ -313,3 +315,22 @@ def test_summary_has_one_line_per_finding(constructed: Synthesis) -> None:
         f"contact x welzijn: k = 3, estimate {f.estimate:.3f} [{f.ci_lower:.3f}; "
         f"{f.ci_upper:.3f}], certainty {f.certainty.level.value if f.certainty else '-'}"
     )
+
+
+def test_a_failed_three_level_fit_is_noted_not_fatal(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise ConvergenceError(
+            "stats.bias.trimfill_no_convergence", function="multilevel", iterations=1
+        )
+
+    monkeypatch.setattr(findings_module, "multilevel_meta_analysis", fail)
+    rows = [
+        row("a", principles=("contact",), yi=0.50, vi=0.04),
+        row("a", principles=("contact",), yi=0.30, vi=0.05),
+        row("b", principles=("contact",), yi=0.10, vi=0.02),
+    ]
+    f = synthesize(make_evidence(make_dossier(), rows)).finding("contact", "welzijn")
+    res = meta_analysis([0.50, 0.30, 0.10], [0.04, 0.05, 0.02])
+    assert f.notes == ("three_level_failed",)
+    assert f.model == "random_effects"
+    assert_close(f.estimate, res.estimate, "estimate")

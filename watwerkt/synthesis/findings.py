@@ -199,6 +199,7 @@ class _Cell:
     rows: np.ndarray[Any, np.dtype[np.intp]]  # every coded row of the cell
     with_rows: np.ndarray[Any, np.dtype[np.intp]]  # usable rows, principle present
     without_rows: np.ndarray[Any, np.dtype[np.intp]]  # usable rows, principle absent
+    notes: list[str] = field(default_factory=list)  # caveats met while fitting
 
 
 def synthesize(
@@ -386,8 +387,13 @@ def _pool(cols: _Columns, cells: list[_Cell], method: str, level: float) -> dict
     independent: list[np.ndarray[Any, Any]] = []
     for i, cell in enumerate(cells):
         if len(set(studies[cell.with_rows])) >= 2 and _dependent(studies, cell.with_rows):
-            out[i] = _three_level(cols, cell.with_rows, method, level)
-            independent.append(cell.with_rows[:0])
+            try:
+                out[i] = _three_level(cols, cell.with_rows, method, level)
+            except WatwerktError:  # e.g. no REML optimum: pool as independent, and say so
+                cell.notes.append("three_level_failed")
+                independent.append(cell.with_rows)
+            else:
+                independent.append(cell.with_rows[:0])
         else:
             independent.append(cell.with_rows)
     for i, row in _batch(cols, independent, method, level).items():
@@ -428,7 +434,10 @@ def _contrasts(
             continue
         both = np.concatenate([cell.with_rows, cell.without_rows])
         if _dependent(studies, both) and len(set(studies[both])) >= 3:
-            out[i] = _three_level_contrast(cols, cell, method, level)
+            try:
+                out[i] = _three_level_contrast(cols, cell, method, level)
+            except WatwerktError:
+                cell.notes.append("contrast_failed")
             continue
         w = pooled[i]
         wo = without[i]
@@ -756,8 +765,11 @@ def _notes(cols: _Columns, cell: _Cell, p: _Pooled | None) -> tuple[str, ...]:
     ``dependent_single_study``: all pooled effect sizes come from one study,
     so they were pooled as if independent (no three-level model exists for
     one study). ``votes_only``: nothing was pooled, but direction votes exist.
+    ``three_level_failed`` / ``contrast_failed``: the three-level model could
+    not be fitted (the error is a :class:`~watwerkt.errors.WatwerktError`),
+    so the cell was pooled as if independent / has no contrast.
     """
-    notes: list[str] = []
+    notes: list[str] = list(cell.notes)
     picked = cols.study[cell.with_rows]
     if len(picked) > 1 and len(set(picked)) == 1:
         notes.append("dependent_single_study")
