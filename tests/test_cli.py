@@ -41,7 +41,8 @@ def test_check_example_dossier_dutch_and_english(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     assert result.output == (
         f"{EXAMPLE_DOSSIER}: geen problemen gevonden (11 werkzame elementen, 1 uitkomst(en), "
-        "60 referenties (58 gecodeerd, 2 uitgesloten met reden, 0 dubbel), 58 gecodeerde effecten)\n"
+        "60 referenties (58 gecodeerd, 2 uitgesloten met reden, 0 dubbel), "
+        "58 gecodeerde effecten)\n"
     )
     result = runner.invoke(main, ["--lang", "en", "check", str(EXAMPLE_DOSSIER)])
     assert result.exit_code == 0
