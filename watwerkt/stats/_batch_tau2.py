@@ -15,6 +15,7 @@ with the matrix traces written out for ``X = 1`` (``P = W − w wᵀ/Σw``), e.g
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -35,6 +36,9 @@ _COMPACT_BELOW = 4096
 #: Points of the log-spaced grid on which ML/REML look for other local maxima
 #: (the single fit's ``tau2._GRID_POINTS``).
 _GRID_POINTS = 160
+#: ML/REML finish the last this-many unfinished meta-analyses one by one in
+#: plain floats (cheaper than numpy calls on tiny arrays).
+_SCALAR_TAIL = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,6 +282,14 @@ def likelihood(
     for count in range(1, maxiter + 1):
         if not idx.size:
             break
+        if idx.size <= _SCALAR_TAIL:  # a few slow columns left: plain floats are faster
+            for j in idx:
+                out = _likelihood_tail(
+                    reml, y[:, j], v[:, j], float(tau2[j]), float(ll[j]), count, maxiter,
+                    threshold, step_halving, pool,
+                )  # fmt: skip
+                tau2[j], ll[j], iterations[j], converged[j], bracketed[j] = out
+            break
         if idx.size != cached:  # copy the unfinished columns only when the set shrank
             ya, va, cached = (y, v, n) if idx.size == n else (y[:, idx], v[:, idx], idx.size)
         ta, lla = tau2[idx], ll[idx]
@@ -359,6 +371,92 @@ class _ScratchPool:
         if have is None or have.a.shape[1] < m:
             have = self.by_k[k] = _Scratch(k, m)
         return have
+
+
+def _score_info_1(reml: bool, y: list[float], v: list[float], t: float) -> tuple[float, float]:
+    """:func:`_score_info` for one meta-analysis, in plain floats."""
+    w = [1.0 / (vi + t) for vi in v]
+    sw = sum(w)
+    mu = sum(wi * yi for wi, yi in zip(w, y, strict=True)) / sw
+    ypp = sum((wi * (yi - mu)) ** 2 for wi, yi in zip(w, y, strict=True))
+    s2 = sum(wi * wi for wi in w)
+    if not reml:
+        return ypp - sw, s2
+    s3 = sum(wi * wi * wi for wi in w)
+    return ypp - (sw - s2 / sw), s2 - 2.0 * s3 / sw + (s2 / sw) ** 2
+
+
+def _loglik_1(reml: bool, y: list[float], v: list[float], t: float) -> float:
+    """:func:`_loglik` for one meta-analysis, in plain floats."""
+    k = len(y)
+    m = [vi + t for vi in v]
+    logm = sum(math.log(mi) for mi in m)
+    w = [1.0 / mi for mi in m]
+    sw = sum(w)
+    mu = sum(wi * yi for wi, yi in zip(w, y, strict=True)) / sw
+    rss = sum(wi * (yi - mu) ** 2 for wi, yi in zip(w, y, strict=True))
+    if not reml:
+        return -0.5 * (k * math.log(2 * math.pi) + logm + rss)
+    return (
+        -0.5 * ((k - 1) * math.log(2 * math.pi) + logm + rss)
+        + 0.5 * math.log(k)
+        - 0.5 * math.log(sw)
+    )
+
+
+def _likelihood_tail(
+    reml: bool,
+    y_col: FloatArray,
+    v_col: FloatArray,
+    t: float,
+    ll: float,
+    first: int,
+    maxiter: int,
+    threshold: float,
+    step_halving: bool,
+    pool: _ScratchPool,
+) -> tuple[float, float, int, bool, bool]:
+    """Continue :func:`likelihood`'s iteration for one column from step ``first``.
+
+    The same rules, in plain Python floats: for a handful of slow columns
+    (a likelihood so flat that Fisher scoring creeps) numpy's per-call overhead
+    would dominate. Returns ``(τ², ll, iterations, converged, bracketed)``.
+    """
+    y, v = [float(x) for x in y_col], [float(x) for x in v_col]
+    yc, vc = y_col[:, None], v_col[:, None]
+
+    def f(sel: npt.NDArray[np.intp], tt: FloatArray) -> FloatArray:
+        return _score(reml, yc[:, sel], vc[:, sel], tt, pool)
+
+    for count in range(first, maxiter + 1):
+        score, info = _score_info_1(reml, y, v, t)
+        adj = score / info
+        if t + adj < 0.0:
+            if t <= 0.0:
+                adj = 0.0
+            while t + adj < 0.0:
+                adj /= 2.0
+        new = t + adj
+        if score == 0 or new == t:
+            return t, ll, count, True, False
+        s_new = _score_info_1(reml, y, v, new)[0]
+        if s_new == 0 or math.copysign(1.0, s_new) != math.copysign(1.0, score):
+            lo, hi = min(t, new), max(t, new)
+            f_lo = score if lo == t else s_new
+            root = float(_bisect(f, np.array([lo]), np.array([hi]), np.array([f_lo]), maxiter)[0])
+            return root, _loglik_1(reml, y, v, root), count, True, True
+        ll_new = _loglik_1(reml, y, v, new)
+        if step_halving:
+            for _ in range(60):
+                if ll_new >= ll - 1e-13 * (1.0 + abs(ll)):
+                    break
+                new = (t + new) / 2.0
+                ll_new = _loglik_1(reml, y, v, new)
+        change = abs(new - t)
+        t, ll = new, ll_new
+        if change <= threshold * max(1.0, t):
+            return t, ll, count, True, False
+    return t, ll, maxiter, False, False
 
 
 def _score(
