@@ -212,6 +212,28 @@ def _score_info(
     return ypp - tr_p, tr_pp
 
 
+def _score_only(
+    reml: bool, y: FloatArray, v: FloatArray, tau2: FloatArray, scratch: _Scratch
+) -> FloatArray:
+    """Return the score of :func:`_score_info` without the information (for the grid)."""
+    w, b = scratch.views(y.shape[1])
+    np.add(v, tau2[None, :], out=w)
+    np.divide(1.0, w, out=w)
+    sw = rsum(w)
+    np.multiply(w, y, out=b)
+    mu = rsum(b) / sw
+    np.subtract(y, mu[None, :], out=b)
+    np.multiply(b, w, out=b)
+    np.multiply(b, b, out=b)
+    ypp = rsum(b)
+    if not reml:
+        out: FloatArray = ypp - sw
+        return out
+    np.multiply(w, w, out=b)
+    reml_score: FloatArray = ypp - (sw - rsum(b) / sw)
+    return reml_score
+
+
 def _loglik(reml: bool, y: FloatArray, v: FloatArray, tau2: FloatArray) -> FloatArray:
     """ML or REML log-likelihood per column, as metafor's ``logLik`` (with constants)."""
     k = y.shape[0]
@@ -563,7 +585,7 @@ def _global_check(
     scratch = _Scratch(k, n)
     score = np.empty_like(grid)
     for j in range(grid.shape[0]):
-        score[j] = _score_info(reml, y, v, grid[j], scratch)[0]
+        score[j] = _score_only(reml, y, v, grid[j], scratch)
     cands: list[tuple[npt.NDArray[np.intp], FloatArray]] = []
     zero = np.flatnonzero(score[0] <= 0)
     if zero.size:
