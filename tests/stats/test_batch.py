@@ -162,6 +162,7 @@ def test_columns_are_keys_then_result_fields() -> None:
     frame, by = _frame("dossier")
     res = meta_analysis_batch(frame, by=by)
     assert list(res.columns) == [*by, *BATCH_COLUMNS]
+    assert tuple(meta_analysis([0.1, 0.2], [0.01, 0.02]).to_dict()) == BATCH_COLUMNS
     row = res.iloc[0]
     assert row["method"] == "REML"
     assert row["test"] == "z"
