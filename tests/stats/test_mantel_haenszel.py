@@ -168,3 +168,12 @@ def test_pooled_result_invariant_to_study_order(perm: list[int]) -> None:
     p, q = peto(**tab), peto(**shuffled)
     assert math.isclose(p.estimate, q.estimate, rel_tol=1e-12)
     assert math.isclose(p.q, q.q, rel_tol=1e-12)
+
+
+def test_measure_may_be_given_positionally_as_in_the_issue() -> None:
+    """The issue's signature is ``mantel_haenszel(ai, bi, ci, di, measure)``."""
+    from watwerkt.stats import mantel_haenszel
+
+    cells = ([4, 6, 3], [119, 300, 228], [11, 29, 11], [128, 274, 209])
+    assert mantel_haenszel(*cells, "RR").estimate == mantel_haenszel(*cells, measure="RR").estimate
+    assert mantel_haenszel(*cells, "RR").estimate != mantel_haenszel(*cells, "OR").estimate

@@ -402,10 +402,10 @@ def _pseudo_r2(
         tss = weighted_fit(y, x[:, :1], w).rss
         adj = 1.0 - (rss / tss) * (k - 1) / (k - p)
         return float(max(0.0, 100.0 * adj))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # the intercept-only fit is an auxiliary model
-        base = estimate_tau2(y, v, x[:, :1], method, con, function=_FUNCTION)
-    if not np.isfinite(base.tau2):
+    # The intercept-only model is fitted with the same estimator; if it has no
+    # trustworthy τ² (it warns itself, naming the method), R² is NaN, never a guess.
+    base = estimate_tau2(y, v, x[:, :1], method, con, function=_FUNCTION)
+    if not base.converged or not np.isfinite(base.tau2):
         return float("nan")
     if base.tau2 == 0:
         return 0.0
