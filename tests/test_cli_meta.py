@@ -176,3 +176,50 @@ def test_table_output_is_metafor_like(runner: CliRunner) -> None:
     assert result.exit_code == 0
     assert result.stdout.startswith("Random-effects model (k = 13; tau^2 estimator: REML)")
     assert "-0.7145" in result.stdout  # metafor prints estimate -0.7145 for dat.bcg (RR, REML)
+
+
+@pytest.mark.parametrize(
+    ("args", "text"),
+    [
+        (["--by", "alloc", "--mods", "ablat"], "--by pools each group separately"),
+        (["--by", "alloc", "--cluster", "author"], "--by pools each group separately"),
+        (["--es-id", "trial"], "--es-id needs --cluster"),
+    ],
+)
+def test_option_combinations_that_would_ignore_an_option(
+    runner: CliRunner, args: list[str], text: str
+) -> None:
+    result = runner.invoke(main, ["--lang", "en", "meta", str(BCG), *args])
+    assert result.exit_code == 2
+    assert text in result.stderr
+
+
+def test_rows_left_out_are_named_as_file_rows(runner: CliRunner, tmp_path: Path) -> None:
+    lines = BCG.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    ablat = header.index('"ablat"')
+    for row in (3, 9):  # file rows 3 and 9 (header = row 1) lose their moderator
+        cells = lines[row - 1].split(",")
+        cells[ablat] = ""
+        lines[row - 1] = ",".join(cells)
+    data = tmp_path / "bcg_missing.csv"
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(main, ["--lang", "en", "meta", str(data), "--mods", "ablat"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"warning: {data}: row(s) 3, 9 left out because a moderator is missing\n"
+    )
+
+
+def test_missing_raw_cell_names_the_raw_column(runner: CliRunner, tmp_path: Path) -> None:
+    lines = BCG.read_text(encoding="utf-8").splitlines()
+    cells = lines[4].split(",")
+    cells[5] = ""  # column ci, file row 5
+    lines[4] = ",".join(cells)
+    data = tmp_path / "bcg_raw.csv"
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(main, ["--lang", "en", "meta", str(data), "--measure", "RR"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {data}: column 'ci', row(s) 5: missing value; fill them in or remove those rows\n"
+    )

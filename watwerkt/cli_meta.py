@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from watwerkt.cli_support import handle_errors
-from watwerkt.errors import InputError, StatsInputError
+from watwerkt.errors import InputError, RowsOmittedWarning, StatsInputError
 from watwerkt.messages import message
 
 #: Columns of a per-group table that the readable table leaves out (JSON and CSV keep all).
@@ -193,6 +194,14 @@ def meta(
             raise _fail(
                 data, exc.argument, _rows(exc.positions, frame.index), exc.render()
             ) from None
+        notes = es["note"].fillna("").astype(str)
+        incomplete = notes.str.startswith("missing:").to_numpy()
+        if incomplete.any():  # name the raw columns that are empty, not the computed yi
+            positions = tuple(int(i) for i in np.flatnonzero(incomplete))
+            cols = sorted({c for n in notes[incomplete] for c in n[8:].split(",") if c})
+            raise _fail(
+                data, ", ".join(cols), _rows(positions, frame.index), message("cli.missing_values")
+            )
         frame = frame.assign(yi=es["yi"].to_numpy(), vi=es["vi"].to_numpy())
         yi_col, vi_col = "yi", "vi"
     yi = _column(frame, yi_col, data)
@@ -202,29 +211,56 @@ def meta(
         positions = tuple(int(i) for i in np.flatnonzero(missing))
         column = yi_col if yi.isna().any() else vi_col
         raise _fail(data, column, _rows(positions, frame.index), message("cli.missing_values"))
+    _check_combination(by, mods, cluster, es_id, robust)
     names = {"yi": yi_col, "vi": vi_col}
-    try:
-        result = _fit(
-            stats,
-            frame,
-            yi,
-            vi,
-            method,
-            test,
-            level,
-            mods,
-            by,
-            cluster,
-            es_id,
-            small_sample if robust else None,
-            data,
-        )
-    except StatsInputError as exc:
-        if not exc.positions:
-            raise  # not about rows of the table: the message says it all
-        column = names.get(exc.argument, exc.argument)
-        raise _fail(data, column, _rows(exc.positions, frame.index), exc.render()) from None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            result = _fit(
+                stats,
+                frame,
+                yi,
+                vi,
+                method,
+                test,
+                level,
+                mods,
+                by,
+                cluster,
+                es_id,
+                small_sample if robust else None,
+                data,
+            )
+        except StatsInputError as exc:
+            if not exc.positions:
+                raise  # not about rows of the table: the message says it all
+            column = names.get(exc.argument, exc.argument)
+            raise _fail(data, column, _rows(exc.positions, frame.index), exc.render()) from None
+    _report_warnings(caught, data, frame.index)
     _print(result, fmt)
+
+
+def _report_warnings(caught: list[warnings.WarningMessage], path: Path, index: pd.Index) -> None:
+    """Print each warning of the analysis as one line on stderr, rows as in the file."""
+    for item in caught:
+        if isinstance(item.message, RowsOmittedWarning):
+            rows = _rows(item.message.positions, index)
+            text = message("cli.rows_left_out", None, path=str(path), rows=rows)
+        else:
+            text = str(item.message)
+        click.echo(message("cli.warning", None, detail=text), err=True)
+
+
+def _check_combination(
+    by: str | None, mods: str | None, cluster: str | None, es_id: str | None, robust: bool
+) -> None:
+    """Refuse option combinations that would silently ignore one of them."""
+    if by is not None and (mods or cluster or robust):
+        raise click.UsageError(message("cli.by_excludes"))
+    if es_id is not None and cluster is None:
+        raise click.UsageError(message("cli.es_id_needs_cluster"))
+    if robust and cluster is None:
+        raise click.UsageError(message("cli.robust_needs_cluster"))
 
 
 def _fit(
@@ -242,8 +278,6 @@ def _fit(
     robust: str | None,
     path: Path,
 ) -> Any:
-    if robust is not None and cluster is None:
-        raise click.UsageError(message("cli.robust_needs_cluster"))
     if by is not None:
         group_keys = _column(frame, by, path, numeric=False)
         table = pd.DataFrame({by: group_keys, "yi": yi, "vi": vi})

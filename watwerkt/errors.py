@@ -11,6 +11,7 @@
     │   └── StatsInputError             bad arrays or parameters for watwerkt.stats
     └── ConvergenceError (RuntimeError) an iterative estimator found no solution
     ConvergenceWarning (UserWarning)    an estimate is returned, but with a caveat
+    RowsOmittedWarning (UserWarning)    rows were left out (recorded on the result too)
 
 Every error carries its data as attributes (path, line, field, expected, got …)
 and renders its text through :mod:`watwerkt.messages`, so the Dutch and English
@@ -35,6 +36,7 @@ __all__ = [
     "InputError",
     "Problem",
     "ProblemsError",
+    "RowsOmittedWarning",
     "StatsInputError",
     "WatwerktError",
 ]
@@ -168,3 +170,15 @@ class ConvergenceError(WatwerktError, RuntimeError):
 
 class ConvergenceWarning(UserWarning):
     """An estimate was returned, but its estimator had trouble (named in the text)."""
+
+
+class RowsOmittedWarning(UserWarning):
+    """Rows were left out of an analysis (e.g. a moderator is missing).
+
+    ``positions`` holds their 0-based positions, so a caller (the CLI) can name
+    them as rows of its own input; the result records them in ``omitted`` too.
+    """
+
+    def __init__(self, text: str, positions: tuple[int, ...]) -> None:
+        super().__init__(text)
+        self.positions = positions

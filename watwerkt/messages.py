@@ -918,9 +918,22 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "en": "publication bias not tested (Egger's test was not run: dependent effect sizes, "
         "or skipped)",
     },
-    "synthesis.grade.indirect": {
-        "nl": "het bewijs is indirect (gecodeerd door de auteurs)",
-        "en": "the evidence is indirect (coded by the authors)",
+    "synthesis.grade.indirect_very_serious": {
+        "nl": "{share}% van het gewicht komt uit effecten die als zeer ernstig indirect zijn "
+        "gecodeerd",
+        "en": "{share}% of the weight comes from effects coded as very seriously indirect",
+    },
+    "synthesis.grade.indirect_serious": {
+        "nl": "{share}% van het gewicht komt uit effecten die als ernstig of zeer ernstig "
+        "indirect zijn gecodeerd",
+        "en": "{share}% of the weight comes from effects coded as seriously or very seriously "
+        "indirect",
+    },
+    "synthesis.grade.indirect_ok": {
+        "nl": "indirectheid gecodeerd voor {coded}% van het gewicht; {share}% komt uit "
+        "effecten die als indirect zijn gecodeerd",
+        "en": "indirectness coded for {coded}% of the weight; {share}% comes from effects "
+        "coded as indirect",
     },
     "synthesis.grade.indirectness_not_coded": {
         "nl": "indirectheid is niet gecodeerd",
@@ -999,6 +1012,20 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
     "cli.not_utf8": {
         "nl": "{path}: bestand is geen geldige UTF-8 (ongeldige byte op positie {position})",
         "en": "{path}: file is not valid UTF-8 (invalid byte at position {position})",
+    },
+    "cli.by_excludes": {
+        "nl": "--by poolt elke groep apart en kan niet samen met --mods, --cluster of --robust",
+        "en": "--by pools each group separately and cannot be combined with --mods, "
+        "--cluster or --robust",
+    },
+    "cli.es_id_needs_cluster": {
+        "nl": "--es-id heeft --cluster nodig (de kolom met de studie van elke effectgrootte)",
+        "en": "--es-id needs --cluster (the column with the study of each effect size)",
+    },
+    "cli.warning": {"nl": "waarschuwing: {detail}", "en": "warning: {detail}"},
+    "cli.rows_left_out": {
+        "nl": "{path}: rij(en) {rows} weggelaten omdat een moderator ontbreekt",
+        "en": "{path}: row(s) {rows} left out because a moderator is missing",
     },
     "cli.robust_needs_cluster": {
         "nl": "--robust heeft --cluster nodig (de kolom met de studie van elke effectgrootte)",

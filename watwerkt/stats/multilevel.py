@@ -20,7 +20,7 @@ import numpy.typing as npt
 import pandas as pd
 from scipy import stats
 
-from watwerkt.errors import ConvergenceWarning, StatsInputError
+from watwerkt.errors import ConvergenceWarning, RowsOmittedWarning, StatsInputError
 from watwerkt.messages import message
 from watwerkt.stats._multilevel_core import (
     FitResult,
@@ -326,13 +326,15 @@ def multilevel_meta_analysis(
     omitted: tuple[tuple[int, str], ...] = ()
     if missing.any():
         warnings.warn(
-            message(
-                "stats.moderators_missing_rows",
-                function=_FUNCTION,
-                count=int(missing.sum()),
-                positions=", ".join(str(i) for i in positions(missing)),
+            RowsOmittedWarning(
+                message(
+                    "stats.moderators_missing_rows",
+                    function=_FUNCTION,
+                    count=int(missing.sum()),
+                    positions=", ".join(str(i) for i in positions(missing)),
+                ),
+                positions(missing),
             ),
-            UserWarning,
             stacklevel=2,
         )
         omitted = tuple((i, "moderator missing") for i in positions(missing))

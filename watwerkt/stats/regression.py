@@ -19,7 +19,7 @@ import numpy.typing as npt
 import pandas as pd
 from scipy import stats as sps
 
-from watwerkt.errors import StatsInputError
+from watwerkt.errors import RowsOmittedWarning, StatsInputError
 from watwerkt.messages import message
 from watwerkt.stats._linalg import dependent_columns, weighted_fit
 from watwerkt.stats._validation import (
@@ -297,13 +297,15 @@ def meta_regression(
     omitted = positions(missing)
     if omitted:
         warnings.warn(
-            message(
-                "stats.moderators_missing_rows",
-                function=_FUNCTION,
-                count=len(omitted),
-                positions=", ".join(str(i) for i in omitted),
+            RowsOmittedWarning(
+                message(
+                    "stats.moderators_missing_rows",
+                    function=_FUNCTION,
+                    count=len(omitted),
+                    positions=", ".join(str(i) for i in omitted),
+                ),
+                omitted,
             ),
-            UserWarning,
             stacklevel=2,
         )
     keep = ~missing
