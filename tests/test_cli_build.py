@@ -66,12 +66,14 @@ def test_build_warns_about_the_cherry_picked_claim_in_both_languages(
     assert "not cited: knott1995, motiuk1996, washingtondoc1998, landenberger2004" in en.stderr
 
 
-def test_relative_out_stays_in_the_working_directory(runner: CliRunner, tmp_path: Path) -> None:
-    with runner.isolated_filesystem(temp_dir=tmp_path) as cwd:
-        result = runner.invoke(main, ["build", str(EXAMPLE_DOSSIER), "--out", "build"])
-        assert result.exit_code == 0, result.output
-        assert (Path(cwd) / "build" / "findings.json").is_file()
-        assert not (EXAMPLE_DOSSIER / "build").exists()
+def test_relative_out_stays_in_the_working_directory(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # click 8.5 deprecates isolated_filesystem
+    result = runner.invoke(main, ["build", str(EXAMPLE_DOSSIER), "--out", "build"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "build" / "findings.json").is_file()
+    assert not (EXAMPLE_DOSSIER / "build").exists()
 
 
 def test_build_of_a_dossier_with_problems_exits_1_and_writes_nothing(
