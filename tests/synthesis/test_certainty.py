@@ -15,6 +15,7 @@ from watwerkt.synthesis.certainty import (
     grade,
     imprecision,
     inconsistency,
+    indirectness,
     publication_bias,
     risk_of_bias,
     starting_level,
@@ -118,8 +119,10 @@ def test_downgrades_add_up_and_stop_at_very_low() -> None:
         "publication_bias": 0, "indirectness": 0,
     }  # fmt: skip
     assert grade(inp).level is CertaintyLevel.VERY_LOW
-    # RCTs, indirect evidence (-1) and publication bias (-1): low.
-    assert grade(case(indirect=True, egger_pvalue=0.01)).level is CertaintyLevel.LOW
+    # RCTs, indirect evidence (-1: 60% of the weight coded serious) and publication bias
+    # (-1): low.
+    inp = case(indirect_share=0.6, indirect_coded_share=1.0, egger_pvalue=0.01)
+    assert grade(inp).level is CertaintyLevel.LOW
 
 
 def test_reasons_are_written_in_both_languages() -> None:
@@ -167,3 +170,34 @@ def test_conclusion_harm_on_an_outcome_that_should_decrease_says_increases() -> 
 def test_conclusion_without_evidence() -> None:
     text = conclusion(None, None, None, None, outcome="Recidive", desired_increase=False)
     assert text.en == "No study with an effect size addresses the interventions and recidive."
+
+
+@pytest.mark.parametrize(
+    ("indirect", "very", "expected"),
+    [
+        (0.5, 0.0, -1),  # exactly half the weight seriously indirect
+        (0.49, 0.0, 0),
+        (0.8, 0.5, -2),  # half the weight very seriously indirect
+        (0.8, 0.49, -1),  # the very serious share alone is not a majority
+        (0.0, 0.0, 0),
+    ],
+)
+def test_indirectness_by_weight_share(indirect: float, very: float, expected: int) -> None:
+    inp = case(indirect_share=indirect, very_indirect_share=very, indirect_coded_share=1.0)
+    assert indirectness(inp).change == expected
+
+
+def test_indirectness_reason_says_not_coded_only_when_nothing_is_coded() -> None:
+    assert indirectness(case(), "en").explanation == "indirectness is not coded"
+    coded = case(indirect_share=0.0, indirect_coded_share=0.3)
+    assert indirectness(coded, "en").explanation == (
+        "indirectness coded for 30% of the weight; 0% comes from effects coded as indirect"
+    )
+    assert indirectness(coded, "nl").explanation == (
+        "indirectheid gecodeerd voor 30% van het gewicht; 0% komt uit effecten die als "
+        "indirect zijn gecodeerd"
+    )
+    serious = case(indirect_share=0.75, very_indirect_share=0.25, indirect_coded_share=1.0)
+    assert indirectness(serious, "en").explanation == (
+        "75% of the weight comes from effects coded as seriously or very seriously indirect"
+    )

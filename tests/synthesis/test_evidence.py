@@ -234,3 +234,25 @@ def test_semicolon_csv_and_xlsx(tmp_path: Path) -> None:
     evidence = collect_evidence(tmp_path, cwd=tmp_path)
     assert evidence.problems == []
     assert [e.estimate.yi for e in evidence.effects] == [-0.31, None]
+
+
+def test_indirectness_column_is_read_per_row(tmp_path: Path) -> None:
+    rows = [
+        "jansen2019,jansen2019,eenzaamheid,rct,120,SMD,-0.31,0.034,,1,,serious\n",
+        "pietersen2021,pietersen2021,eenzaamheid,quasi_experiment,80,,,,favours_intervention,"
+        "0,zingeving,\n",
+    ]
+    folder = make(tmp_path, rows=rows, header=HEADER.rstrip("\n") + ",indirectness\n")
+    evidence = collect_evidence(folder, cwd=folder)
+    assert evidence.problems == []
+    first, second = (e.estimate for e in evidence.effects)
+    assert (first.indirectness, second.indirectness) == ("serious", None)
+
+
+def test_indirectness_column_rejects_other_values(tmp_path: Path) -> None:
+    rows = ["jansen2019,jansen2019,eenzaamheid,rct,120,SMD,-0.31,0.034,,1,,somewhat\n"]
+    folder = make(tmp_path, rows=rows, header=HEADER.rstrip("\n") + ",indirectness\n")
+    assert (
+        "coding.csv:2: field 'indirectness': expected one of 'none', 'serious', "
+        "'very_serious', got 'somewhat'"
+    ) in problems(folder)

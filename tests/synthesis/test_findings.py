@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -334,3 +335,96 @@ def test_a_failed_three_level_fit_is_noted_not_fatal(monkeypatch: pytest.MonkeyP
     assert f.notes == ("three_level_failed",)
     assert f.model == "random_effects"
     assert_close(f.estimate, res.estimate, "estimate")
+
+
+# ------------------------------------------------------- vote counting per cell
+
+
+def test_sign_test_and_wilson_interval_equal_scipy_binomtest() -> None:
+    # 9 studies favour the intervention, 1 favours the comparison, 2 show no difference
+    # and 1 is mixed (no clear direction): the sign test runs on 9 of 10.
+    directions = (
+        ["favours_intervention"] * 9 + ["favours_comparison"] + ["no_difference"] * 2 + ["mixed"]
+    )
+    rows = [
+        row(study=f"v{i}", principles=("contact",), direction=d) for i, d in enumerate(directions)
+    ]
+    rows += [row(study="w", principles=("zingeving",), yi=0.2, vi=0.04)]
+    synthesis = synthesize(make_evidence(make_dossier(), rows), level=0.90)
+    f = synthesis.finding("contact", "welzijn")
+    assert (f.votes_favouring, f.votes_against, f.votes_no_difference) == (9, 1, 3)
+    test = sps.binomtest(9, 10, 0.5, alternative="two-sided")
+    ci = test.proportion_ci(confidence_level=0.90, method="wilson")
+    assert_close(f.votes_pvalue, test.pvalue, "pvalue")
+    assert_close([f.votes_ci_lower, f.votes_ci_upper], [ci.low, ci.high], "ci")
+    data = f.to_dict()
+    assert data["votes_pvalue"] == f.votes_pvalue
+    assert (data["votes_ci_lower"], data["votes_ci_upper"]) == (ci.low, ci.high)
+    # a cell without direction-only studies has no sign test
+    g = synthesis.finding("zingeving", "welzijn")
+    assert (g.votes_favouring, g.votes_pvalue, g.votes_ci_lower, g.votes_ci_upper) == (
+        0, None, None, None,
+    )  # fmt: skip
+
+
+def test_sign_test_needs_a_vote_with_a_direction() -> None:
+    rows = [
+        row(study="v1", principles=("contact",), direction="no_difference"),
+        row(study="v2", principles=("contact",), direction="mixed"),
+    ]
+    f = synthesize(make_evidence(make_dossier(), rows)).finding("contact", "welzijn")
+    assert (f.votes_no_difference, f.votes_pvalue, f.votes_ci_lower) == (2, None, None)
+
+
+# ------------------------------------------------------------------ indirectness
+
+INDIRECT_ROWS = [
+    row(study="a", principles=("contact",), yi=0.50, vi=0.04, n=500, indirectness="very_serious"),
+    row(study="b", principles=("contact",), yi=0.10, vi=0.02, n=500, indirectness="serious"),
+    row(study="c", principles=("contact",), yi=0.35, vi=0.05, n=500, indirectness="none"),
+    row(study="d", principles=("zingeving",), yi=-0.05, vi=0.03, n=500),
+    row(study="e", principles=("zingeving",), yi=0.05, vi=0.06, n=500),
+]  # fmt: skip
+
+
+def _reason(f: Any, domain: str) -> Any:
+    assert f.certainty is not None
+    return next(r for r in f.certainty.reasons if r.domain == domain)
+
+
+def test_indirectness_is_judged_by_the_weight_of_rows_coded_indirect() -> None:
+    synthesis = synthesize(make_evidence(make_dossier(), INDIRECT_ROWS), lang="en")
+    vi = np.array([0.04, 0.02, 0.05])
+    w = 1 / (vi + meta_analysis([0.50, 0.10, 0.35], vi).tau2)
+    indirect = (w[0] + w[1]) / w.sum()  # a (very serious) and b (serious)
+    assert indirect >= 0.5 > w[0] / w.sum()  # the case is what the test claims
+    reason = _reason(synthesis.finding("contact", "welzijn"), "indirectness")
+    assert reason.change == -1
+    assert reason.explanation == (
+        f"{100 * indirect:.0f}% of the weight comes from effects coded as seriously or very "
+        "seriously indirect"
+    )
+    # d and e code nothing: not judged, and the reason says so
+    reason = _reason(synthesis.finding("zingeving", "welzijn"), "indirectness")
+    assert (reason.change, reason.explanation) == (0, "indirectness is not coded")
+
+
+def test_indirectness_very_serious_majority_downgrades_two_levels() -> None:
+    rows = [dict(r, indirectness="very_serious") if r["study"] == "b" else r for r in INDIRECT_ROWS]
+    rows = [dict(r, indirectness="very_serious") if r["study"] == "a" else r for r in rows]
+    f = synthesize(make_evidence(make_dossier(), rows), lang="en").finding("contact", "welzijn")
+    assert _reason(f, "indirectness").change == -2
+
+
+def test_indirectness_uncoded_rows_count_as_direct_in_the_overall_finding() -> None:
+    synthesis = synthesize(make_evidence(make_dossier(), INDIRECT_ROWS), lang="en")
+    vi = np.array([0.04, 0.02, 0.05, 0.03, 0.06])
+    w = 1 / (vi + meta_analysis([0.50, 0.10, 0.35, -0.05, 0.05], vi).tau2)
+    w = w / w.sum()
+    assert w[0] + w[1] < 0.5  # a and b: 48% of the weight, d and e (uncoded) count as direct
+    reason = _reason(synthesis.finding(None, "welzijn"), "indirectness")
+    assert reason.change == 0
+    assert reason.explanation == (
+        f"indirectness coded for {100 * (w[0] + w[1] + w[2]):.0f}% of the weight; "
+        f"{100 * (w[0] + w[1]):.0f}% comes from effects coded as indirect"
+    )

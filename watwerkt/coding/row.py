@@ -18,6 +18,7 @@ from watwerkt.model.enums import (
     RAW_STATISTICS,
     ROB_DOMAINS,
     EffectDirection,
+    Indirectness,
     Measure,
     RiskOfBias,
     StudyDesign,
@@ -67,6 +68,9 @@ class _CodingRowBase(ModelObject):
     yi: float | None = None
     vi: float | None = Field(default=None, gt=0)
     direction: EffectDirection | None = None
+    indirectness: Indirectness | None = Field(
+        default=None, description="GRADE indirectness of this row's effect; empty: not coded."
+    )
     source_location: str = ""
     rob_overall: RiskOfBias | None = None
     rob_tool: str = ""

@@ -285,6 +285,7 @@ def _read_row(
             direction=row.direction,
             n=row.n,
             source_location=row.source_location,
+            indirectness=row.indirectness,
         )
     except ValidationError as exc:
         row_problems.extend(

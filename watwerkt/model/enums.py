@@ -56,6 +56,19 @@ class RiskOfBias(StrEnum):
     UNCLEAR = "unclear"
 
 
+class Indirectness(StrEnum):
+    """How indirect one coded effect is for the dossier's question (GRADE 5.2.2).
+
+    Coded per row (``indirectness`` column): a study can answer the question
+    directly for one outcome and only indirectly (e.g. a surrogate measure)
+    for another.
+    """
+
+    NONE = "none"
+    SERIOUS = "serious"
+    VERY_SERIOUS = "very_serious"
+
+
 class CertaintyLevel(StrEnum):
     """GRADE certainty of evidence for a finding."""
 

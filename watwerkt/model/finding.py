@@ -117,6 +117,15 @@ class Finding(ModelObject):
     votes_favouring: int = 0
     votes_against: int = 0
     votes_no_difference: int = 0
+    votes_pvalue: float | None = Field(
+        default=None,
+        description="Sign test (exact two-sided binomial) of the votes favouring versus "
+        "against the intervention; None without such votes.",
+    )
+    votes_ci_lower: float | None = Field(
+        default=None, description="Wilson CI of the proportion of votes favouring the intervention."
+    )
+    votes_ci_upper: float | None = None
     certainty: Certainty | None = None
     conclusion: Conclusion | None = None
     model: str = Field(

@@ -13,6 +13,7 @@ from watwerkt.model.enums import (
     ROB_DOMAINS,
     DesiredDirection,
     EffectDirection,
+    Indirectness,
     Measure,
     RiskOfBias,
     StudyDesign,
@@ -91,6 +92,11 @@ class EffectEstimate(ModelObject):
     direction: EffectDirection | None = None
     n: int | None = Field(default=None, ge=1)
     source_location: str = Field(default="", description="E.g. 'Table 2, p. 273'.")
+    indirectness: Indirectness | None = Field(
+        default=None,
+        description="GRADE indirectness of this effect for the dossier's question "
+        "('none', 'serious', 'very_serious'); None: not coded.",
+    )
 
     @field_validator("raw")
     @classmethod

@@ -38,7 +38,15 @@ Publication bias (5.2.5)
     the test too little power). With fewer, or without the test, no change,
     and the reason says so.
 Indirectness (5.2.2)
-    −1 when the authors coded the evidence as indirect; not judged otherwise.
+    Coded per row (coding-sheet column ``indirectness``: ``none``,
+    ``serious``, ``very_serious``), because one study can answer one outcome
+    directly and another only through a surrogate. Judged by weight share,
+    as risk of bias is: −2 when at least half the pooled weight comes from
+    rows coded ``very_serious``; otherwise −1 when at least half comes from
+    rows coded ``serious`` or ``very_serious``. Uncoded rows count as not
+    indirect (indirectness is the authors' judgement, not a property a row
+    can fail to show); when no pooled row codes it, the domain is not judged
+    and the reason says "not coded".
 
 Levels only go down here (GRADE's upgrades for large effects or a
 dose-response gradient are not applied) and never below *very low*.
@@ -86,7 +94,10 @@ class GradeInput:
 
     Shares are fractions (0–1) of the pooled weight. ``concern_rob_share``
     includes the high-risk share. ``egger_pvalue`` is ``None`` when the test
-    was not run.
+    was not run. ``indirect_share`` (rows coded ``serious`` or
+    ``very_serious``, so it includes ``very_indirect_share``) is ``None``
+    when no row codes indirectness; ``indirect_coded_share`` is the weight
+    of the rows that code it.
     """
 
     k: int
@@ -100,7 +111,9 @@ class GradeInput:
     high_rob_share: float = 0.0
     concern_rob_share: float = 0.0
     egger_pvalue: float | None = None
-    indirect: bool | None = None
+    indirect_share: float | None = None
+    very_indirect_share: float = 0.0
+    indirect_coded_share: float = 0.0
 
 
 def _pct(share: float) -> str:
@@ -206,11 +219,29 @@ def publication_bias(inp: GradeInput, lang: str | None = None) -> CertaintyReaso
 
 
 def indirectness(inp: GradeInput, lang: str | None = None) -> CertaintyReason:
-    """Downgrade when the authors coded the evidence as indirect (5.2.2)."""
-    if inp.indirect:
-        text = message("synthesis.grade.indirect", lang)
+    """Downgrade by the weight share of rows coded as indirect (5.2.2).
+
+    Examples
+    --------
+    >>> indirectness(GradeInput(k=4, ci_lower=0.1, ci_upper=0.5, indirect_share=0.6,
+    ...                         very_indirect_share=0.2, indirect_coded_share=1.0)).change
+    -1
+    >>> indirectness(GradeInput(k=4, ci_lower=0.1, ci_upper=0.5), "en").explanation
+    'indirectness is not coded'
+    """
+    if inp.indirect_share is None:
+        text = message("synthesis.grade.indirectness_not_coded", lang)
+        return CertaintyReason(domain="indirectness", change=0, explanation=text)
+    if inp.very_indirect_share >= MAJORITY:
+        share = _pct(inp.very_indirect_share)
+        text = message("synthesis.grade.indirect_very_serious", lang, share=share)
+        return CertaintyReason(domain="indirectness", change=-2, explanation=text)
+    share = _pct(inp.indirect_share)
+    if inp.indirect_share >= MAJORITY:
+        text = message("synthesis.grade.indirect_serious", lang, share=share)
         return CertaintyReason(domain="indirectness", change=-1, explanation=text)
-    text = message("synthesis.grade.indirectness_not_coded", lang)
+    coded = _pct(inp.indirect_coded_share)
+    text = message("synthesis.grade.indirect_ok", lang, share=share, coded=coded)
     return CertaintyReason(domain="indirectness", change=0, explanation=text)
 
 

@@ -45,7 +45,7 @@ RANDOMISED = frozenset({"rct", "cluster_rct"})
 #: Columns of :func:`effect_table`, in order.
 COLUMNS = (
     "row_id", "sheet", "row", "study", "outcome", "principles", "references", "measure",
-    "yi", "vi", "n", "design", "rob", "follow_up_months", "direction", "note",
+    "yi", "vi", "n", "design", "rob", "follow_up_months", "direction", "indirectness", "note",
 )  # fmt: skip
 
 
@@ -75,7 +75,8 @@ def effect_table(evidence: EvidenceBase) -> pd.DataFrame:
         Columns :data:`COLUMNS`; ``note`` is ``""`` exactly for rows with a
         usable effect size. ``n`` is the row's participants (or its study's),
         ``rob`` the study's overall risk-of-bias judgement (``""`` when not
-        assessed) and ``design`` the study design value.
+        assessed), ``design`` the study design value and ``indirectness`` the
+        row's coded indirectness (``""`` when not coded).
     """
     dossier = evidence.dossier
     if dossier is None:
@@ -102,6 +103,7 @@ def effect_table(evidence: EvidenceBase) -> pd.DataFrame:
                 "rob": _rob(study),
                 "follow_up_months": _follow_up(est.follow_up_months, study),
                 "direction": est.direction.value if est.direction is not None else "",
+                "indirectness": est.indirectness.value if est.indirectness is not None else "",
                 "note": "" if est.kind == "effect_size" else "direction_only",
                 "_raw": est.raw,
             }

@@ -14,8 +14,10 @@ principle), each with
   sizes within studies) with CR2 cluster-robust inference by study
   (:func:`watwerkt.stats.robust`) for the estimate, its CI and p-value;
 - a vote count of the studies coded with a direction only (one vote per
-  study, as :func:`watwerkt.stats.vote_count` counts them; the sign test is
-  left to that function, as it costs a binomial test per cell);
+  study), with the sign test and the Wilson interval of the proportion
+  favouring the intervention from :func:`watwerkt.stats.vote_count`, run
+  only for cells with votes and once per distinct count (the result depends
+  on the counts alone);
 - the moderator contrast *with* versus *without* the principle on the same
   outcome (see :func:`_contrast`);
 - sensitivity: leave-one-out range and the low-risk-of-bias-only estimate
@@ -42,6 +44,7 @@ judged for publication bias, and its reason says so.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -56,6 +59,7 @@ from watwerkt.model import (
     DesiredDirection,
     Dossier,
     Finding,
+    Indirectness,
     Measure,
     ModeratorContrast,
     PooledEffect,
@@ -69,6 +73,7 @@ from watwerkt.stats import (
     multilevel_meta_analysis,
     robust,
     trim_and_fill,
+    vote_count,
 )
 from watwerkt.synthesis.certainty import EGGER_MIN_K, GradeInput, conclusion, grade
 from watwerkt.synthesis.effects import RANDOMISED, effect_table
@@ -92,7 +97,8 @@ LOO_MIN_K = 3
 FRAME_FIELDS = (
     "principle", "outcome", "measure", "model", "k", "n_studies", "n_participants",
     "estimate", "se", "pvalue", "ci_lower", "ci_upper", "pi_lower", "pi_upper", "tau2", "i2",
-    "q", "q_pvalue", "votes_favouring", "votes_against", "votes_no_difference", "recognition",
+    "q", "q_pvalue", "votes_favouring", "votes_against", "votes_no_difference", "votes_pvalue",
+    "votes_ci_lower", "votes_ci_upper", "recognition",
 )  # fmt: skip
 
 
@@ -183,6 +189,7 @@ class _Columns:
         self.design = col("design")
         self.rob = col("rob")
         self.direction = col("direction")
+        self.indirectness = col("indirectness")
         self.note = col("note")
         self.yi = col("yi").astype(float)
         self.vi = col("vi").astype(float)
@@ -252,7 +259,7 @@ def synthesize(
     contrasts = _contrasts(cols, cells, pooled, method, level)
     sens = _sensitivity(cols, cells, pooled, method, level, small_study) if sensitivity else {}
     findings = tuple(
-        _finding(dossier, cols, i, cell, pooled.get(i), contrasts.get(i), sens.get(i), lang)
+        _finding(dossier, cols, cell, pooled.get(i), contrasts.get(i), sens.get(i), level, lang)
         for i, cell in enumerate(cells)
     )
     return Synthesis(findings, table)
@@ -627,6 +634,28 @@ def _votes(cols: _Columns, cell: _Cell) -> tuple[int, int, int]:
     return votes.count(1), votes.count(-1), votes.count(0)
 
 
+@functools.lru_cache(maxsize=4096)
+def _sign_test(
+    favour: int, against: int, none: int, level: float
+) -> tuple[float | None, float | None, float | None]:
+    """Sign test p-value and Wilson CI of the votes, by :func:`watwerkt.stats.vote_count`.
+
+    ``None`` each when no vote favours or goes against the intervention
+    (the test needs a clear direction). The result depends on the counts
+    only, so it is cached: cells with the same counts cost one test.
+
+    Examples
+    --------
+    >>> p, lo, hi = _sign_test(10, 2, 1, 0.95)
+    >>> round(p, 4), round(lo, 3), round(hi, 3)
+    (0.0386, 0.552, 0.953)
+    """
+    if favour + against == 0:
+        return None, None, None
+    res = vote_count([1] * favour + [-1] * against + [0] * none, level=level)
+    return res.pvalue, res.ci_lower, res.ci_upper
+
+
 def _grade_input(
     cols: _Columns,
     rows: np.ndarray[Any, Any],
@@ -642,6 +671,10 @@ def _grade_input(
     randomised = np.isin(design, list(RANDOMISED))
     high = rob == RiskOfBias.HIGH.value
     concern = rob != RiskOfBias.LOW.value  # high, some concerns, unclear or not assessed
+    indirectness = cols.indirectness[rows]
+    coded = indirectness != ""
+    very = indirectness == Indirectness.VERY_SERIOUS.value
+    indirect = very | (indirectness == Indirectness.SERIOUS.value)
     return GradeInput(
         k=p.k,
         ci_lower=_finite(p.ci_lower),
@@ -654,6 +687,9 @@ def _grade_input(
         high_rob_share=float(weights[high].sum()),
         concern_rob_share=float(weights[concern].sum()),
         egger_pvalue=egger_pvalue,
+        indirect_share=float(weights[indirect].sum()) if coded.any() else None,
+        very_indirect_share=float(weights[very].sum()),
+        indirect_coded_share=float(weights[coded].sum()),
     )
 
 
@@ -673,14 +709,13 @@ def _study_results(cols: _Columns, rows: np.ndarray[Any, Any]) -> list[StudyResu
 def _finding(
     dossier: Dossier,
     cols: _Columns,
-    index: int,
     cell: _Cell,
     p: _Pooled | None,
     contrast: ModeratorContrast | None,
     sens: Sensitivity | None,
+    ci_level: float,
     lang: str | None,
 ) -> Finding:
-    del index
     outcome = dossier.outcome(cell.outcome)
     principle_name = dossier.principle(cell.principle).name if cell.principle else None
     unused = tuple(
@@ -708,6 +743,7 @@ def _finding(
     if len(cell.with_rows):
         measure = Measure(str(cols.measure[cell.with_rows[0]]))
     favour, against, none = _votes(cols, cell) if len(cell.rows) else (0, 0, 0)
+    sign_p, sign_lo, sign_hi = _sign_test(favour, against, none, ci_level)
     n = _participants(cols, cell.with_rows)
     egger_p = sens.egger_pvalue if sens else None
     certainty = grade(_grade_input(cols, cell.with_rows, p, n, egger_p), lang) if p else None
@@ -746,6 +782,9 @@ def _finding(
         votes_favouring=favour,
         votes_against=against,
         votes_no_difference=none,
+        votes_pvalue=sign_p,
+        votes_ci_lower=sign_lo,
+        votes_ci_upper=sign_hi,
         certainty=certainty,
         conclusion=text,
         model=p.model if p else "",
