@@ -412,3 +412,30 @@ def test_equals_loop_of_single_fits(method: str, test: str) -> None:
                 )
             else:
                 assert got[column] == want, f"{cell} {column}"
+
+
+def test_creeping_groups_converge_as_the_single_fit() -> None:
+    """Synthetic groups of bench_batch.py on which Fisher scoring creeps (see test_tau2.py)."""
+    from tests.stats.test_tau2 import V717, V6300, Y717, Y6300
+
+    frame = pd.DataFrame(
+        {
+            "cell": ["synthetic-06300"] * 20 + ["synthetic-00717"] * 20,
+            "yi": np.concatenate([Y6300, Y717]),
+            "vi": np.concatenate([V6300, V717]),
+        }
+    )
+    for method in ("REML", "ML"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            batch = meta_analysis_batch(frame, by="cell", method=method)
+        assert batch["converged"].all()
+        assert (batch["iterations"] < 1000).all()
+        for i, (y, v) in enumerate(((Y6300, V6300), (Y717, V717))):
+            single = meta_analysis(y, v, method=method)
+            assert single.converged
+            np.testing.assert_allclose(batch["tau2"].iloc[i], single.tau2, rtol=1e-10, atol=1e-12)
+            np.testing.assert_allclose(
+                batch["estimate"].iloc[i], single.estimate, rtol=1e-10, atol=1e-12
+            )
+            assert batch["iterations"].iloc[i] == single.iterations

@@ -7,9 +7,17 @@ The two datasets below were found by simulating meta-analyses of 20 studies
   (it oscillates around the maximum; with stepadj = 0.5 it reaches 0.004764747);
 - returns τ² = 0 (logLik −3.0295) for ML on Y232/V232, while the likelihood is
   higher inside (logLik −2.1641 at τ² = 0.0061873).
+
+The groups Y6300/V6300 (REML) and Y717/V717 (ML) are synthetic: cells
+``cell-06300`` and ``cell-00717`` of ``benchmarks/bench_batch.py``'s generator
+(``synthetic(10000, 20, seed=20261123)``), at full precision. Their likelihood
+is so flat near a nearly vanishing score that Fisher scoring creeps for all
+1,000 iterations without converging.
 """
 
 from __future__ import annotations
+
+import warnings
 
 import numpy as np
 import pytest
@@ -34,6 +42,32 @@ Y232 = np.array([0.1064, 0.04793, -0.02579, -0.03735, 0.30403, -0.37247, -0.2948
 V232 = np.array([0.530715, 0.00907, 0.310038, 0.094081, 0.104695, 0.023923, 0.052326,
                  0.603769, 0.18958, 0.000149, 0.008165, 0.441241, 0.003204, 0.017871,
                  0.009088, 0.560132, 0.005835, 0.152491, 0.140399, 1.60064])
+Y6300 = np.array([-0.057075886240007645, -0.19221576690279468, -0.5818525376860224,
+                  0.2691435417104426, 0.1986862099588826, 0.2867780298941305, 0.28944366318088754,
+                  0.9509164613807344, 0.13939817164427923, 0.1888521811209432, 0.29520098337713796,
+                  0.8474665146386666, 0.9463411991851554, -0.1739253384731232,
+                  -0.36006485055618836, 0.09984626674725161, 0.721407647977008, 0.5708498572421613,
+                  -0.407377400081183, 0.164244176957704])
+V6300 = np.array([0.17303724633997938, 0.10034491270936617, 0.12792658333175003,
+                  0.1663338063742981, 0.019630910424053287, 0.024607837475165137,
+                  0.006047756613643351, 0.14195571843550692, 0.05041820204793926,
+                  0.17681879846592594, 0.005173671190708856, 0.07153699306076106,
+                  0.10666893064363964, 0.16800077567096988, 0.1433649185245894,
+                  0.030966902191313424, 0.1816712992494344, 0.0965903307257971,
+                  0.08337313167799586, 0.17384675740183078])
+Y717 = np.array([0.6726318496877912, 0.38952361441735167, 0.6492617369119935, 0.5231533836719399,
+                 -0.17051199430656028, 0.2026363747825352, 0.841476444477492, 0.04091239957373749,
+                 -0.03363071143072793, 0.44727727908457593, 0.6986970132985497,
+                 0.33720152015387084, 0.33645106373667794, 0.3537523238320789,
+                 0.0015813069582615857, 0.3904314570021469, -0.2998506957901113,
+                 0.6678094381819648, 0.40428669506236103, 0.3765042368874285])
+V717 = np.array([0.049217302453160944, 0.05137695661589909, 0.15695203893402213,
+                 0.17732954377483892, 0.06590614020013914, 0.07598609708683543,
+                 0.04747529461952615, 0.1106604203435962, 0.07543934708900973,
+                 0.1011318645942063, 0.12762727276028174, 0.12359059649208975,
+                 0.09605370773005549, 0.005266561390604757, 0.048211051283523626,
+                 0.14971414265846722, 0.07211784414118536, 0.12272085562800342,
+                 0.04270877002554235, 0.0213609120387573])
 # fmt: on
 ONES = np.ones((20, 1))
 
@@ -98,6 +132,28 @@ def test_plain_fisher_scoring_stops_at_zero_but_the_maximum_is_inside() -> None:
     assert abs(fit.tau2 - grid_t) <= 0.05 / 4000
     res = meta_analysis(Y232, V232, method="ML")
     assert res.tau2 == fit.tau2
+
+
+@pytest.mark.parametrize(
+    ("method", "y", "v"), [("REML", Y6300, V6300), ("ML", Y717, V717)], ids=["REML", "ML"]
+)
+def test_creeping_fisher_scoring_is_finished_at_the_maximum(
+    method: str, y: np.ndarray, v: np.ndarray
+) -> None:
+    reml = method == "REML"
+    # plain Fisher scoring to our threshold creeps for all 1,000 steps ...
+    assert not metafor_plain_fisher(reml, y, v, maxiter=1000, threshold=1e-12)[1]
+    # ... here it is finished by bracketing, converged and without a warning
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fit = estimate_tau2(y, v, ONES, method)
+    assert fit.converged
+    assert fit.iterations < 1000
+    assert np.isfinite(fit.tau2_se)
+    grid = np.linspace(0.0, 0.2, 20001)
+    ll = np.array([_loglik(reml, y, v, ONES, t) for t in grid])
+    assert _loglik(reml, y, v, ONES, fit.tau2) >= ll.max()
+    assert abs(fit.tau2 - grid[int(np.argmax(ll))]) <= 0.2 / 20000
 
 
 # SJ is left out: tau2_SJ = s0 * Q(s0) / (k - 1) is positive unless all yi are equal.

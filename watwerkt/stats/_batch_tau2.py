@@ -39,6 +39,9 @@ _GRID_POINTS = 160
 #: ML/REML finish the last this-many unfinished meta-analyses one by one in
 #: plain floats (cheaper than numpy calls on tiny arrays).
 _SCALAR_TAIL = 2
+#: Fisher scoring steps before a still-running column is finished by bracketing
+#: the root of the score (the single fit's ``tau2._SCORING_STEPS``).
+_SCORING_STEPS = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,13 +304,14 @@ def likelihood(
     pool = _ScratchPool()  # work arrays of the root searches (one per call: thread-safe)
     idx = np.arange(n)
     ya, va, cached = y, v, n
-    for count in range(1, maxiter + 1):
+    limit = min(maxiter, _SCORING_STEPS)
+    for count in range(1, limit + 1):
         if not idx.size:
             break
         if idx.size <= _SCALAR_TAIL:  # a few slow columns left: plain floats are faster
             for j in idx:
                 out = _likelihood_tail(
-                    reml, y[:, j], v[:, j], float(tau2[j]), float(ll[j]), count, maxiter,
+                    reml, y[:, j], v[:, j], float(tau2[j]), float(ll[j]), count, limit,
                     threshold, step_halving, pool,
                 )  # fmt: skip
                 tau2[j], ll[j], iterations[j], converged[j], bracketed[j] = out
@@ -361,6 +365,12 @@ def likelihood(
             converged[idx[go[done]]] = True
             go = go[~done]
         idx = idx[go]
+    stuck = np.flatnonzero(~converged)
+    if stuck.size and limit < maxiter:  # scoring creeps: finish by bracketing (as tau2.py)
+        ys, vs = y[:, stuck], v[:, stuck]
+        tau2[stuck], ok_s = _finish_by_bracketing(reml, ys, vs, tau2[stuck], maxiter, pool)
+        converged[stuck] = bracketed[stuck] = ok_s
+        ll[stuck] = _loglik(reml, ys, vs, tau2[stuck])
     # creeping towards a maximum on the boundary: it is the boundary (as tau2.py)
     near = np.flatnonzero(converged & (tau2 > 0) & (tau2 <= threshold))
     if near.size:
@@ -529,6 +539,57 @@ def _bisect(
         done = (fc == 0) | (width <= 4.0 * _EPS * np.abs(c)) | (c <= lo_c) | (c >= hi_c)
         cols = cols[~done]
     return root
+
+
+def _finish_by_bracketing(
+    reml: bool, y: FloatArray, v: FloatArray, tau2: FloatArray, maxiter: int, pool: _ScratchPool
+) -> tuple[FloatArray, BoolArray]:
+    """Return the local maximum uphill of each τ² and success (``tau2._finish_by_bracketing``).
+
+    A positive score: the distance above τ² (first ``max(τ², median(v))``) is
+    doubled until the score is ≤ 0, then the root in between is solved for. A
+    negative score: the root in ``[0, τ²]`` if the score at 0 is positive, else 0.
+    """
+    n = tau2.size
+    out = tau2.copy()
+    ok = np.zeros(n, dtype=bool)
+    s = _score(reml, y, v, tau2, pool)
+    ok[s == 0] = True
+
+    def solve(cols: npt.NDArray[np.intp], lo: FloatArray, hi: FloatArray, f_lo: FloatArray) -> None:
+        yc, vc = y[:, cols], v[:, cols]
+
+        def f(sel: npt.NDArray[np.intp], t: FloatArray) -> FloatArray:
+            return _score(reml, yc[:, sel], vc[:, sel], t, pool)
+
+        out[cols] = _bisect(f, lo, hi, f_lo, maxiter)
+        ok[cols] = True
+
+    down = np.flatnonzero(s < 0)
+    if down.size:
+        s0 = _score(reml, y[:, down], v[:, down], np.zeros(down.size), pool)
+        at0 = s0 <= 0
+        out[down[at0]] = 0.0
+        ok[down[at0]] = True
+        if not at0.all():
+            inner = down[~at0]
+            solve(inner, np.zeros(inner.size), tau2[inner], s0[~at0])
+    up = np.flatnonzero(s > 0)
+    if up.size:
+        t = tau2[up]
+        hi = t + np.maximum(t, np.median(v[:, up], axis=0))
+        todo = np.arange(up.size)
+        found = np.zeros(up.size, dtype=bool)
+        for _ in range(200):
+            if not todo.size:
+                break
+            s_hi = _score(reml, y[:, up[todo]], v[:, up[todo]], hi[todo], pool)
+            found[todo[s_hi <= 0]] = True
+            todo = todo[~(s_hi <= 0)]
+            hi[todo] = t[todo] + 2.0 * (hi[todo] - t[todo])
+        if found.any():
+            solve(up[found], t[found], hi[found], s[up][found])
+    return out, ok
 
 
 def _polish_score(

@@ -47,6 +47,9 @@ METHODS: Final[tuple[str, ...]] = ("FE", "DL", "HE", "HS", "SJ", "ML", "REML", "
 _MAD_CONSTANT: Final = 1.4826
 #: Points of the log-spaced grid on which ML/REML look for other local maxima.
 _GRID_POINTS: Final = 160
+#: ML/REML: Fisher scoring steps before a still-running iteration is finished by
+#: bracketing the root of the score (a flat likelihood makes scoring creep).
+_SCORING_STEPS: Final = 50
 _EPS: Final = float(np.finfo(float).eps)
 
 
@@ -424,7 +427,11 @@ def _likelihood(
     Fisher scoring starts where metafor starts (the HE estimate). A step that
     crosses the root of the score (an overshoot, the cause of metafor's
     oscillations) gives a bracket, and Brent's method then finds the root in
-    it; a step that lowers the likelihood is halved.
+    it; a step that lowers the likelihood is halved. Where the likelihood is so
+    flat that scoring still runs after ``_SCORING_STEPS`` steps (it creeps
+    towards a nearly vanishing score), the iteration is finished by bracketing
+    the root of the score uphill (:func:`_finish_by_bracketing`), provided
+    ``maxiter`` allows more steps.
     """
 
     def score_at(s: float) -> float:
@@ -434,7 +441,8 @@ def _likelihood(
     ll = _loglik(reml, y, v, x, t)
     converged = bracketed = False
     iterations = 0
-    for iterations in range(1, con.maxiter + 1):  # noqa: B007 - the count is reported
+    limit = min(con.maxiter, _SCORING_STEPS)
+    for iterations in range(1, limit + 1):  # noqa: B007 - the count is reported
         score, info = _score_info(reml, y, v, x, t)
         new = t + _keep_nonnegative(t, score / info)
         if score == 0 or new == t:
@@ -459,6 +467,10 @@ def _likelihood(
         if change <= con.threshold * max(1.0, t):
             converged = True
             break
+    if not converged and limit < con.maxiter:
+        t, converged = _finish_by_bracketing(score_at, t, float(np.median(v)), con.maxiter)
+        bracketed = converged
+        ll = _loglik(reml, y, v, x, t)
     if converged and 0 < t <= con.threshold and score_at(0.0) <= 0:
         t = 0.0  # creeping towards a maximum on the boundary: it is the boundary
         ll = _loglik(reml, y, v, x, t)
@@ -475,6 +487,34 @@ def _likelihood(
     if not np.isfinite(best_t):
         return t, iterations, False
     return best_t, iterations, True
+
+
+def _finish_by_bracketing(
+    score_at: Callable[[float], float], t: float, scale: float, maxiter: int
+) -> tuple[float, bool]:
+    """Return the local maximum that Fisher scoring creeps towards from ``t``, and success.
+
+    Uphill in the direction of the score: with a positive score, the distance
+    above ``t`` (first ``max(t, scale)``) is doubled until the score is ≤ 0 and
+    the root in between is solved for; with a negative score, the root in
+    ``[0, t]`` if the score at 0 is positive, else the boundary τ² = 0 (a
+    maximum on ``[0, ∞)`` there). Either way a sign change ``+ → −`` of the
+    score, i.e. a (local) maximum, is returned.
+    """
+    s = score_at(t)
+    if s == 0:
+        return t, True
+    if s < 0:
+        s0 = score_at(0.0)
+        if s0 <= 0:
+            return 0.0, True
+        return _root(score_at, 0.0, t, maxiter)[0], True
+    hi = t + max(t, scale)
+    for _ in range(200):
+        if score_at(hi) <= 0:
+            return _root(score_at, t, hi, maxiter)[0], True
+        hi = t + 2.0 * (hi - t)
+    return t, False
 
 
 def _polish(score_at: Callable[[float], float], t: float, con: FitControl) -> float:
