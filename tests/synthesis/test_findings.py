@@ -19,7 +19,14 @@ from scipy import stats as sps
 from tests.conftest import EXAMPLE_DOSSIER, assert_close, load_reference
 from tests.synthesis.synthetic import make_dossier, make_evidence, row
 from watwerkt.errors import ConvergenceError
-from watwerkt.stats import meta_analysis, multilevel_meta_analysis, robust, subgroup_analysis
+from watwerkt.stats import (
+    egger_test,
+    meta_analysis,
+    multilevel_meta_analysis,
+    robust,
+    subgroup_analysis,
+    trim_and_fill,
+)
 from watwerkt.synthesis import findings as findings_module
 from watwerkt.synthesis.evidence import collect_evidence
 from watwerkt.synthesis.findings import FRAME_FIELDS, Synthesis, synthesize
@@ -428,3 +435,44 @@ def test_indirectness_uncoded_rows_count_as_direct_in_the_overall_finding() -> N
         f"indirectness coded for {100 * (w[0] + w[1] + w[2]):.0f}% of the weight; "
         f"{100 * (w[0] + w[1]):.0f}% comes from effects coded as indirect"
     )
+
+
+# --------------------------------------------------------- small-study effects
+
+
+@pytest.mark.parametrize("lean", [1.0, -1.0])
+def test_small_study_checks_equal_stats_egger_and_trim_and_fill(lean: float) -> None:
+    # 12 studies whose effects grow (lean=1) or shrink (lean=-1) with their standard error,
+    # so trim-and-fill fills on the left or on the right; it must pick the side itself.
+    rng = np.random.default_rng(7)
+    vi = rng.uniform(0.01, 0.2, 12)
+    yi = 0.2 + lean * 1.5 * np.sqrt(vi) + rng.normal(0, 0.05, 12)
+    rows = [
+        row(study=f"s{i}", principles=("contact",), yi=float(y), vi=float(v))
+        for i, (y, v) in enumerate(zip(yi, vi, strict=True))
+    ]
+    synthesis = synthesize(make_evidence(make_dossier(), rows))
+    egger = egger_test(yi, vi, method="REML")
+    tf = trim_and_fill(yi, vi, method="REML")
+    assert tf.side == ("left" if lean > 0 else "right")
+    for f in (synthesis.finding(None, "welzijn"), synthesis.finding("contact", "welzijn")):
+        sens = f.sensitivity
+        assert sens is not None
+        assert sens.egger_pvalue == egger.pvalue  # the same computation, so exactly equal
+        assert (sens.trim_fill_k0, sens.trim_fill_estimate) == (tf.k0, tf.estimate)
+    assert tf.k0 > 0
+
+
+def test_cells_with_the_same_rows_share_one_fit() -> None:
+    # every row has 'contact': its cell has the overall cell's rows, fitted once
+    rows = [
+        row(study=s, principles=("contact",), yi=y, vi=v)
+        for s, y, v in (("a", 0.5, 0.04), ("b", 0.1, 0.02), ("c", 0.35, 0.05), ("d", 0.2, 0.03))
+    ]
+    synthesis = synthesize(make_evidence(make_dossier(), rows))
+    overall, contact = synthesis.finding(None, "welzijn"), synthesis.finding("contact", "welzijn")
+    res = meta_analysis([0.5, 0.1, 0.35, 0.2], [0.04, 0.02, 0.05, 0.03])
+    assert_close(contact.estimate, res.estimate, "estimate")
+    assert (contact.estimate, contact.tau2, contact.ci_lower, contact.sensitivity) == (
+        overall.estimate, overall.tau2, overall.ci_lower, overall.sensitivity,
+    )  # fmt: skip

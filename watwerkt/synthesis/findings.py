@@ -323,11 +323,32 @@ def _batch(
     """Pool each group of row positions with one meta_analysis_batch call.
 
     Returns the batch result row of every non-empty group, by group position.
+    Groups with the same row positions in the same order (e.g. a principle
+    that every intervention of an outcome has, and the outcome's overall
+    cell) are fitted once and share the result: the input is identical, so
+    the result is too.
     """
-    sizes = np.array([len(g) for g in groups], dtype=np.intp)
-    keep = np.flatnonzero(sizes > 0)
-    if keep.size == 0:
+    first: dict[bytes, int] = {}  # row positions -> first group with them
+    alias: dict[int, int] = {}  # group -> the identical group that is fitted
+    for i, g in enumerate(groups):
+        if len(g):
+            alias[i] = first.setdefault(np.asarray(g, dtype=np.intp).tobytes(), i)
+    if not alias:
         return {}
+    fitted = _batch_unique(cols, groups, sorted(set(alias.values())), method, level)
+    return {i: fitted[j] for i, j in alias.items()}
+
+
+def _batch_unique(
+    cols: _Columns,
+    groups: Sequence[np.ndarray[Any, Any]],
+    unique: list[int],
+    method: str,
+    level: float,
+) -> dict[int, dict[str, Any]]:
+    """Fit the groups at positions ``unique`` (non-empty, distinct) in one batch call."""
+    sizes = np.array([len(g) for g in groups], dtype=np.intp)
+    keep = np.asarray(unique, dtype=np.intp)
     rows = np.concatenate([groups[int(i)] for i in keep])
     frame = pd.DataFrame(
         {
@@ -527,6 +548,7 @@ def _sensitivity(
                 loo_owner.append(i)
     loo = _batch(cols, loo_groups, method, level)
     low = _batch(cols, low_groups, method, level)
+    small_cache: dict[bytes, _SmallStudy] = {}
     loo_min: dict[int, float] = {}
     loo_max: dict[int, float] = {}
     for g, row in loo.items():
@@ -543,9 +565,11 @@ def _sensitivity(
             notes.append("loo_too_few")
         egger_p, k0, filled = None, None, None
         if small_study:
-            egger_p, k0, filled = _small_study(
-                cols, cell.with_rows, three_level, method, level, notes
-            )
+            key = cell.with_rows.tobytes() + bytes([three_level])
+            if key not in small_cache:  # identical rows give identical fits: run them once
+                small_cache[key] = _small_study(cols, cell.with_rows, three_level, method, level)
+            egger_p, k0, filled, small_notes = small_cache[key]
+            notes.extend(small_notes)
         else:
             notes.append("small_study_not_run")
         lo = low.get(i)
@@ -566,41 +590,57 @@ def _sensitivity(
     return out
 
 
+#: Egger p-value, trim-and-fill k0 and estimate, and the notes of one row set.
+_SmallStudy = tuple[float | None, int | None, float | None, tuple[str, ...]]
+
+
 def _small_study(
     cols: _Columns,
     rows: np.ndarray[Any, Any],
     three_level: bool,
     method: str,
     level: float,
-    notes: list[str],
-) -> tuple[float | None, int | None, float | None]:
+) -> _SmallStudy:
     """Egger's test and trim-and-fill for a cell with ≥ 10 independent effect sizes.
 
     Fewer effect sizes give the tests too little power (Sterne et al., 2011);
     for dependent effect sizes neither method is defined, so both are left
     out with a note. An estimator that cannot run (e.g. trim-and-fill's
     estimator undefined) leaves its value ``None`` and a note.
+
+    Notes
+    -----
+    Trim-and-fill chooses the side of the missing studies, as metafor does,
+    from the sign of the slope of the regression of yi on √vi with the same
+    τ² method: that is Egger's regression (``egger_test(predictor="sei",
+    model="rma")`` fits the identical ``meta_regression``), so its slope is
+    passed on as ``side`` instead of fitting the regression twice. The result
+    is the same; only when Egger's test fails does trim-and-fill choose the
+    side itself.
     """
     if three_level:
-        notes.append("small_study_not_for_three_level")
-        return None, None, None
+        return None, None, None, ("small_study_not_for_three_level",)
     if len(rows) < EGGER_MIN_K:
-        notes.append("small_study_too_few")
-        return None, None, None
+        return None, None, None, ("small_study_too_few",)
     yi, vi = cols.yi[rows], cols.vi[rows]
+    notes: list[str] = []
     egger_p: float | None = None
     k0: int | None = None
     filled: float | None = None
+    side: str | None = None
     try:
-        egger_p = _finite(egger_test(yi, vi, method=method, level=level).pvalue)
+        egger = egger_test(yi, vi, method=method, level=level)
     except WatwerktError:
         notes.append("egger_failed")
+    else:
+        egger_p = _finite(egger.pvalue)
+        side = "right" if egger.slope < 0 else "left"  # trim_and_fill's own rule
     try:
-        tf = trim_and_fill(yi, vi, method=method, level=level)
+        tf = trim_and_fill(yi, vi, method=method, level=level, side=side)
         k0, filled = tf.k0, _finite(tf.estimate)
     except WatwerktError:
         notes.append("trim_and_fill_failed")
-    return egger_p, k0, filled
+    return egger_p, k0, filled, tuple(notes)
 
 
 # -------------------------------------------------------------------- finding
