@@ -355,6 +355,7 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
     "apa.in": {"nl": "In", "en": "In"},
     "apa.pages": {"nl": "pp.", "en": "pp."},
     "apa.page": {"nl": "p.", "en": "p."},
+    "apa.edition": {"nl": "{edition} dr.", "en": "{edition} ed."},
     "apa.report_number": {"nl": "Rapport nr. {number}", "en": "Report No. {number}"},
     "apa.doctoral_thesis": {
         "nl": "Proefschrift, {school}",

@@ -219,3 +219,25 @@ def test_et_al_citations_that_would_read_alike_name_more_authors_8_18() -> None:
     refs = reference_list([montez, c], lang="en")
     assert refs.cite("c") == "(Kapoor, Bloom, Montez, Warner, & Ng, 2017)"
     assert refs.cite("k1", narrative=True) == "Kapoor, Bloom, Montez, Warner, and Hill (2017)"
+
+
+def test_edition_of_a_book_follows_the_title() -> None:
+    """APA 7 §10.2, example 20: "… (2nd ed.)." after the italic title."""
+    from watwerkt.library.apa import format_reference
+    from watwerkt.model import Person, Reference
+
+    book = Reference(
+        key="b",
+        entry_type="book",
+        authors=(Person(family="Jansen", given="J."),),
+        year=2020,
+        title="Samen tegen eenzaamheid",
+        edition="2",
+        publisher="Movisie",
+    )
+    assert format_reference(book, lang="en").text == (
+        "Jansen, J. (2020). Samen tegen eenzaamheid (2nd ed.). Movisie."
+    )
+    assert format_reference(book, lang="nl").text == (
+        "Jansen, J. (2020). Samen tegen eenzaamheid (2e dr.). Movisie."
+    )

@@ -232,3 +232,41 @@ def test_unreadable_file_is_a_problem(tmp_path: Path, monkeypatch: pytest.Monkey
     assert [p.render("en") for p in reading.problems] == [
         "refs.bib: file cannot be read (Permission denied)"
     ]
+
+
+def test_no_field_is_lost(tmp_path: Path) -> None:
+    """Edition, month, ISBN and abstract have attributes; every other field is kept in extra."""
+    bib = tmp_path / "fields.bib"
+    bib.write_text(
+        textwrap.dedent(
+            """\
+            @book{jansen2020,
+              author = {Jansen, Jan},
+              title = {Samen tegen eenzaamheid},
+              year = {2020}, edition = {2}, month = {mar}, isbn = {978-90-1234-567-8},
+              abstract = {Een {\\'e}erste overzicht.},
+              keywords = {eenzaamheid; ouderen}, language = {dutch}
+            }
+            """
+        ),
+        encoding="utf-8",
+    )
+    reading = read_bibtex(bib)
+    assert list(reading.problems) == []
+    (ref,) = reading.references
+    assert (ref.edition, ref.month, ref.isbn) == ("2", "mar", "978-90-1234-567-8")
+    assert ref.abstract == "Een éerste overzicht."
+    assert ref.extra == {"keywords": "eenzaamheid; ouderen", "language": "dutch"}
+
+
+def test_every_field_survives_export_and_reimport(tmp_path: Path) -> None:
+    from watwerkt.library.export import to_bibtex
+
+    test_no_field_is_lost(tmp_path)
+    (ref,) = read_bibtex(tmp_path / "fields.bib").references
+    again = tmp_path / "again.bib"
+    again.write_text(to_bibtex([ref]), encoding="utf-8")
+    (back,) = read_bibtex(again).references
+    assert back.model_dump(exclude={"source_file", "source_line"}) == ref.model_dump(
+        exclude={"source_file", "source_line"}
+    )

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from watwerkt.library.normalise import fold, normalise_doi
-from watwerkt.messages import message
+from watwerkt.messages import get_language, message
 from watwerkt.model import Person, Reference
 
 ParticleSort = Literal["particle", "family"]
@@ -250,10 +250,26 @@ def _title_tail(reference: Reference, lang: str | None) -> str:
         key = "apa.masters_thesis" if kind == "mastersthesis" else "apa.doctoral_thesis"
         school = reference.publisher or "?"
         tail = f" [{message(key, lang, school=school)}]"
+    if reference.edition and kind not in ("article", *_PART_OF) and not tail:
+        tail = f" ({_edition(reference.edition, lang)})"  # §10.2: "Title (2nd ed.)."
     title = reference.title.rstrip()
     if not tail and title.endswith(("?", "!")):
         return ""
     return tail + "."
+
+
+def _edition(edition: str, lang: str | None) -> str:
+    """Return '2nd ed.' (English) or '2e dr.' (Dutch) for an edition; other text as given."""
+    text = edition.strip().rstrip(".")
+    digits = re.sub(r"(?i)(st|nd|rd|th|e)$", "", text)
+    if digits.isdigit():
+        n = int(digits)
+        if (lang or get_language()) == "nl":
+            text = f"{n}e"  # Dutch ordinal: 2e druk
+        else:
+            suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+            text = f"{n}{suffix}"
+    return message("apa.edition", lang, edition=text)
 
 
 def _source(reference: Reference, lang: str | None) -> list[Run]:

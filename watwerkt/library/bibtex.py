@@ -52,6 +52,12 @@ KNOWN_TYPES: frozenset[str] = frozenset(
 
 #: Fields that hold the title of the journal, book or series (first non-empty wins).
 _CONTAINER_FIELDS = ("journal", "journaltitle", "booktitle", "series")
+#: Fields mapped onto Reference attributes; all others are kept in ``Reference.extra``.
+_MAPPED_FIELDS = frozenset(
+    {"author", "editor", "title", "year", "date", "volume", "number", "issue", "pages",
+     "publisher", "institution", "school", "doi", "url", "note", "edition", "month", "isbn",
+     "abstract", *_CONTAINER_FIELDS}
+)
 _YEAR = re.compile(r"^(\d{4})$")
 _DATE_YEAR = re.compile(r"^(\d{4})(?:[-/]\d{1,2}){0,2}$")
 _ENTRY_START = re.compile(r"^@", re.MULTILINE)
@@ -298,6 +304,11 @@ def _to_reference(entry: Entry, path: str, line: int, problems: list[Problem]) -
             doi=doi,
             url=normalise_url(_text(fields, "url")),
             note=_text(fields, "note"),
+            edition=_text(fields, "edition"),
+            month=_text(fields, "month"),
+            isbn=_text(fields, "isbn"),
+            abstract=_text(fields, "abstract"),
+            extra={n: _text(fields, n) for n in fields if n not in _MAPPED_FIELDS},
             source_file=path,
             source_line=line,
         )

@@ -101,6 +101,11 @@ def to_bibtex(references: Iterable[Reference]) -> str:
             ("doi", ref.doi),
             ("url", ref.url),
             ("note", ref.note),
+            ("edition", ref.edition),
+            ("month", ref.month),
+            ("isbn", ref.isbn),
+            ("abstract", ref.abstract),
+            *sorted(ref.extra.items()),
         ):
             if value:
                 fields.append((name, value if name in ("doi", "url") else _escape(value)))
@@ -150,6 +155,9 @@ def to_csl_item(reference: Reference) -> dict[str, Any]:
         "DOI": reference.doi,
         "URL": reference.url,
         "note": reference.note,
+        "edition": reference.edition,
+        "ISBN": reference.isbn,
+        "abstract": reference.abstract,
     }
     item.update({k: v for k, v in optional.items() if v})
     return item

@@ -197,6 +197,9 @@ def _to_reference(
             doi=normalise_doi(_first(record, "doi")),
             url=normalise_url(_first(record, "urls")),
             note=_first(record, "note", "notes"),
+            edition=_first(record, "edition"),
+            isbn=_first(record, "issn"),
+            abstract=_first(record, "abstract"),
             source_file=shown,
             source_line=line,
         )

@@ -51,6 +51,14 @@ class Reference(ModelObject):
     doi: str = Field(default="", description="Bare DOI, e.g. '10.1007/s11292-005-3541-7'.")
     url: str = ""
     note: str = ""
+    edition: str = Field(default="", description="Edition as given, e.g. '2' or 'Revised'.")
+    month: str = ""
+    isbn: str = ""
+    abstract: str = ""
+    extra: dict[str, str] = Field(
+        default_factory=dict,
+        description="Every other field of the source record, verbatim, so nothing is lost.",
+    )
     source_file: str = Field(default="", description="Library file the record was read from.")
     source_line: int | None = Field(default=None, ge=1)
 
