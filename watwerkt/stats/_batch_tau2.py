@@ -36,6 +36,11 @@ _COMPACT_BELOW = 4096
 #: Points of the log-spaced grid on which ML/REML look for other local maxima
 #: (the single fit's ``tau2._GRID_POINTS``).
 _GRID_POINTS = 160
+#: Every this-many grid points the score is evaluated for every column; between
+#: them only where the cell's bounds leave a sign change possible (as tau2.py).
+_GRID_STRIDE = 8
+#: Relative margin by which a cell's score bound must exclude 0 (rounding noise).
+_CERTIFY_RTOL = 1e-9
 #: ML/REML finish the last this-many unfinished meta-analyses one by one in
 #: plain floats (cheaper than numpy calls on tiny arrays).
 _SCALAR_TAIL = 2
@@ -215,10 +220,13 @@ def _score_info(
     return ypp - tr_p, tr_pp
 
 
-def _score_only(
+def _score_parts(
     reml: bool, y: FloatArray, v: FloatArray, tau2: FloatArray, scratch: _Scratch
-) -> FloatArray:
-    """Return the score of :func:`_score_info` without the information (for the grid)."""
+) -> tuple[FloatArray, FloatArray]:
+    """Return ``(yᵀPPy, tr P)`` (REML) or ``(yᵀPPy, Σw)`` (ML): the score is their difference.
+
+    Both parts are non-increasing in τ² (see :func:`_global_check`).
+    """
     w, b = scratch.views(y.shape[1])
     np.add(v, tau2[None, :], out=w)
     np.divide(1.0, w, out=w)
@@ -230,11 +238,9 @@ def _score_only(
     np.multiply(b, b, out=b)
     ypp = rsum(b)
     if not reml:
-        out: FloatArray = ypp - sw
-        return out
+        return ypp, sw
     np.multiply(w, w, out=b)
-    reml_score: FloatArray = ypp - (sw - rsum(b) / sw)
-    return reml_score
+    return ypp, sw - rsum(b) / sw
 
 
 def _loglik(reml: bool, y: FloatArray, v: FloatArray, tau2: FloatArray) -> FloatArray:
@@ -622,6 +628,16 @@ def _polish_score(
     return out
 
 
+def _grid_row(r: int, lo: FloatArray, log_ratio: FloatArray) -> FloatArray:
+    """Row ``r`` of the global-check grid per column (as ``tau2._grid``): 0, then log-spaced."""
+    if r == 0:
+        return np.zeros(lo.size)
+    if r == _GRID_POINTS:
+        return lo * np.exp(log_ratio)
+    out: FloatArray = lo * np.exp((r - 1) / (_GRID_POINTS - 1) * log_ratio)
+    return out
+
+
 def _global_check(
     reml: bool,
     y: FloatArray,
@@ -633,35 +649,64 @@ def _global_check(
     maxiter: int,
     pool: _ScratchPool,
 ) -> tuple[FloatArray, BoolArray]:
-    """Compare each optimum with τ² = 0 and every local maximum on ``tau2``'s grid."""
+    """Compare each optimum with τ² = 0 and every local maximum on ``tau2``'s grid.
+
+    The score is evaluated only where :func:`tau2._grid_scores`' rule needs it: at
+    every ``_GRID_STRIDE``-th grid point, and inside a coarse cell only where its
+    bounds cannot exclude a sign change.
+    """
     k, n = y.shape
     best_t = np.where(converged, tau2, np.nan)
     best_ll = np.where(converged, ll, -np.inf)
     scale = np.median(v, axis=0)
     found = np.where(converged, tau2, 0.0)
     hi = np.maximum.reduce([tau2_upper(y, tau2_max), 10.0 * found, 10.0 * np.var(y, axis=0), scale])
-    grid = np.empty((_GRID_POINTS + 1, n))
-    grid[0] = 0.0
-    grid[1:] = np.geomspace(1e-8 * scale, hi, _GRID_POINTS)  # as the single fit, per column
+    lo = 1e-8 * scale
+    log_ratio = np.log(hi / lo)
     scratch = _Scratch(k, n)
-    score = np.empty_like(grid)
-    for j in range(grid.shape[0]):
-        score[j] = _score_only(reml, y, v, grid[j], scratch)
+    rows = _GRID_POINTS + 1
+    score = np.empty((rows, n))
+    coarse = _coarse_rows()
+    parts = {}
+    for r in coarse:
+        a, b = _score_parts(reml, y, v, _grid_row(r, lo, log_ratio), scratch)
+        parts[r] = (a, b)
+        score[r] = a - b
+    for ra, rb in zip(coarse[:-1], coarse[1:], strict=True):
+        if rb == ra + 1:
+            continue
+        (a_lo, b_lo), (a_hi, b_hi) = parts[ra], parts[rb]
+        # S = A − B with A, B non-increasing: A(b) − B(a) ≤ S ≤ A(a) − B(b) on the cell
+        margin = _CERTIFY_RTOL * (np.abs(a_lo) + np.abs(b_lo))
+        neg = a_lo - b_hi < -margin
+        pos = a_hi - b_lo > margin
+        score[ra + 1 : rb] = np.where(neg, -1.0, 1.0)[None, :]
+        open_ = np.flatnonzero(~(neg | pos))
+        if open_.size:
+            yo, vo, lo_o, lr_o = y[:, open_], v[:, open_], lo[open_], log_ratio[open_]
+            for r in range(ra + 1, rb):
+                a, b = _score_parts(reml, yo, vo, _grid_row(r, lo_o, lr_o), scratch)
+                score[r, open_] = a - b
     cands: list[tuple[npt.NDArray[np.intp], FloatArray]] = []
     zero = np.flatnonzero(score[0] <= 0)
     if zero.size:
         cands.append((zero, np.zeros(zero.size)))
-    cross = (score[:-1] > 0) & (score[1:] <= 0)
-    # the interval holding a converged optimum yields that optimum again
-    holds = converged[None, :] & (grid[:-1] <= found[None, :]) & (found[None, :] <= grid[1:])
-    cols, rows = np.nonzero((cross & ~holds).T)  # by column, then grid order
+    cols, rows_ = np.nonzero(((score[:-1] > 0) & (score[1:] <= 0)).T)  # by column, grid order
+    if cols.size:
+        g_lo = np.array([_grid_row(int(r), lo[c : c + 1], log_ratio[c : c + 1])[0]
+                         for r, c in zip(rows_, cols, strict=True)])  # fmt: skip
+        g_hi = np.array([_grid_row(int(r) + 1, lo[c : c + 1], log_ratio[c : c + 1])[0]
+                         for r, c in zip(rows_, cols, strict=True)])  # fmt: skip
+        # the interval holding a converged optimum yields that optimum again
+        holds = converged[cols] & (g_lo <= found[cols]) & (found[cols] <= g_hi)
+        cols, rows_, g_lo, g_hi = cols[~holds], rows_[~holds], g_lo[~holds], g_hi[~holds]
     if cols.size:
         yc, vc = y[:, cols], v[:, cols]
 
         def f(sel: npt.NDArray[np.intp], t: FloatArray) -> FloatArray:
             return _score(reml, yc[:, sel], vc[:, sel], t, pool)
 
-        roots = _bisect(f, grid[rows, cols], grid[rows + 1, cols], score[rows, cols], maxiter)
+        roots = _bisect(f, g_lo, g_hi, score[rows_, cols], maxiter)
         # the single fit tries a group's candidates in grid order: one round per rank
         first = np.r_[True, cols[1:] != cols[:-1]]
         start_of = np.maximum.accumulate(np.where(first, np.arange(cols.size), 0))
@@ -679,6 +724,11 @@ def _global_check(
         best_ll[cand_cols[better]] = cand_ll[better]
     ok = np.isfinite(best_t)
     return np.where(ok, best_t, tau2), ok
+
+
+def _coarse_rows() -> list[int]:
+    """Grid rows evaluated for every column: 0, then every ``_GRID_STRIDE``-th, and the last."""
+    return [0, *range(1, _GRID_POINTS, _GRID_STRIDE), _GRID_POINTS]
 
 
 def q_root(

@@ -278,6 +278,9 @@ def fit_components(
         grad = np.array([ev.score[lev] * s2[lev] for lev in active(zero)])
         return -ev.loglik, -grad
 
+    def evaluate_at(theta: FloatArray, zero: set[int]) -> Evaluation:
+        return evaluate(structure, y, v, x, full(theta, zero), reml)
+
     iterations = 0
     zero: set[int] = set()
     lower = math.log(scale * 1e-12)
@@ -299,22 +302,10 @@ def fit_components(
             s2 = full(theta, zero)
             ev = evaluate(structure, y, v, x, s2, reml)
             return FitResult(s2, ev, False, iterations, "stats.multilevel_cause_unbounded")
-        # boundary: components near the lower bound are tried at exactly zero; any
-        # whose score at zero is positive (given the others) has its maximum inside
-        values = {lev: float(theta[i]) for i, lev in enumerate(free)}
-        zero = {lev for lev in free if values[lev] < math.log(scale * _BOUNDARY_REL)}
-        while zero:
-            kept = np.array([values[lev] for lev in active(zero)])
-            kept, its, _ = _newton(objective, kept, zero)
-            iterations += its
-            values.update(zip(active(zero), kept.tolist(), strict=True))
-            ev = evaluate(structure, y, v, x, full(kept, zero), reml)
-            revive = {lev for lev in zero if ev.score[lev] > 0}
-            if not revive:
-                break
-            zero -= revive
-            values.update(dict.fromkeys(revive, math.log(scale * 1e-4)))
-        theta = np.array([values[lev] for lev in active(zero)])
+        theta, zero, its = _settle_boundary(
+            objective, evaluate_at, full, active, free, theta, scale, revive_at=float(start[0])
+        )
+        iterations += its
     theta, its, ok = _newton(objective, theta, zero)
     iterations += its
     s2 = full(theta, zero)
