@@ -25,8 +25,8 @@ Where such a name is *sorted* is a choice (``particle_sort``):
 Notes
 -----
 Section numbers refer to the Publication Manual of the American Psychological
-Association, 7th edition (2020). Editions follow the title (§10.2). Not implemented: translators,
-and abbreviation of group authors.
+Association, 7th edition (2020). Editions follow the title (§10.2). Not
+implemented: translators, and abbreviation of group authors.
 """
 
 from __future__ import annotations
