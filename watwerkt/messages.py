@@ -205,6 +205,14 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "en": "reference {key!r} is in none of the dossier's BibTeX libraries{hint}",
     },
     # ------------------------------------------------------------------ audit
+    "audit.double_counted": {
+        "nl": "referenties {keys} zijn hetzelfde werk ({rules}) maar gecodeerd als "
+        "verschillende studies ({studies}); hun deelnemers tellen zo dubbel. Codeer ze "
+        "onder één studie-id of sluit er een uit met een reden",
+        "en": "references {keys} are the same work ({rules}) but coded as different studies "
+        "({studies}); their participants would count twice. Code them under one study id "
+        "or exclude one with a reason",
+    },
     "audit.unaccounted": {
         "nl": "referentie {key!r} is niet verantwoord: codeer haar in een codeerblad of sluit "
         "haar uit met een reden (exclusions in dossier.yaml)",

@@ -256,3 +256,27 @@ def test_indirectness_column_rejects_other_values(tmp_path: Path) -> None:
         "coding.csv:2: field 'indirectness': expected one of 'none', 'serious', "
         "'very_serious', got 'somewhat'"
     ) in problems(folder)
+
+
+def test_one_work_coded_as_two_studies_is_double_counting(tmp_path: Path) -> None:
+    bib = BIB + textwrap.dedent(
+        """\
+
+        @article{jansen2019b,
+          author = {Jansen, J.},
+          title = {Samen eten tegen eenzaamheid: de reprint},
+          journal = {Andere bundel},
+          year = {2019}, doi = {10.1000/abc}
+        }
+        """
+    )
+    twice = [*ROWS, "jansen-bis,jansen2019b,eenzaamheid,rct,120,SMD,-0.31,0.034,,1,\n"]  # noqa: E501
+    assert problems(make(tmp_path, bib=bib, rows=twice)) == [
+        "coding.csv:4: references jansen2019, jansen2019b are the same work (doi, title_author_year) "
+        "but coded as "
+        "different studies (jansen-bis, jansen2019); their participants would count twice. "
+        "Code them under one study id or exclude one with a reason",
+    ]
+    # Two reports of one study, coded under one study id: fine.
+    once = [*ROWS, "jansen2019,jansen2019b,eenzaamheid,rct,120,SMD,-0.2,0.034,,1,\n"]
+    assert problems(make(tmp_path, bib=bib, rows=once)) == []

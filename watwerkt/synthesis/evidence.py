@@ -172,6 +172,7 @@ def collect_evidence(directory: Path, cwd: Path | None = None) -> EvidenceBase:
                 )
     exclusions = _exclusions(evidence, outline.exclusions, coded_at, yaml_shown, reading.lines)
     _audit(evidence, records, exclusions, coded_at)
+    _check_double_counting(evidence, coded_at)
     evidence.problems.sort(key=lambda p: (p.path, p.line or 0))
     return evidence
 
@@ -284,3 +285,33 @@ def _audit(
             record = AuditRecord(ref.key, ReferenceStatus.UNACCOUNTED, "", library, line)
             evidence.problems.append(Problem(library, line, "audit.unaccounted", {"key": ref.key}))
         evidence.audit.append(record)
+
+
+def _check_double_counting(evidence: EvidenceBase, coded_at: dict[str, tuple[str, int]]) -> None:
+    """Report one work coded as two studies: its participants would count twice.
+
+    Several reports of *one* study are fine (code them under the same study
+    id); records judged to be the same work but coded under different study
+    ids are a problem on the coding row of the later one.
+    """
+    studies_of: dict[str, set[str]] = {}
+    for effect in evidence.effects:
+        for key in effect.references:
+            studies_of.setdefault(key, set()).add(effect.estimate.study)
+    for group in evidence.duplicates:
+        coded = [key for key in dict.fromkeys(group.keys) if key in coded_at]
+        studies = sorted({s for key in coded for s in studies_of.get(key, set())})
+        if len(coded) > 1 and len(studies) > 1:
+            sheet, row = coded_at[coded[-1]]
+            evidence.problems.append(
+                Problem(
+                    sheet,
+                    row,
+                    "audit.double_counted",
+                    {
+                        "keys": ", ".join(coded),
+                        "studies": ", ".join(studies),
+                        "rules": ", ".join(group.rules),
+                    },
+                )
+            )
