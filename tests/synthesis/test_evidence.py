@@ -270,10 +270,10 @@ def test_one_work_coded_as_two_studies_is_double_counting(tmp_path: Path) -> Non
         }
         """
     )
-    twice = [*ROWS, "jansen-bis,jansen2019b,eenzaamheid,rct,120,SMD,-0.31,0.034,,1,\n"]  # noqa: E501
+    twice = [*ROWS, "jansen-bis,jansen2019b,eenzaamheid,rct,120,SMD,-0.31,0.034,,1,\n"]
     assert problems(make(tmp_path, bib=bib, rows=twice)) == [
-        "coding.csv:4: references jansen2019, jansen2019b are the same work (doi, title_author_year) "
-        "but coded as "
+        "coding.csv:4: references jansen2019, jansen2019b are the same work "
+        "(doi, title_author_year) but coded as "
         "different studies (jansen-bis, jansen2019); their participants would count twice. "
         "Code them under one study id or exclude one with a reason",
     ]
