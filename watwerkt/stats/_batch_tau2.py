@@ -15,6 +15,7 @@ with the matrix traces written out for ``X = 1`` (``P = W − w wᵀ/Σw``), e.g
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -638,6 +639,14 @@ def _grid_row(r: int, lo: FloatArray, log_ratio: FloatArray) -> FloatArray:
     return out
 
 
+def _grid_at(r: npt.NDArray[np.intp], lo: FloatArray, log_ratio: FloatArray) -> FloatArray:
+    """:func:`_grid_row` for one row per column."""
+    out: FloatArray = lo * np.exp((r - 1) / (_GRID_POINTS - 1) * log_ratio)
+    out[r == _GRID_POINTS] = (lo * np.exp(log_ratio))[r == _GRID_POINTS]
+    out[r == 0] = 0.0
+    return out
+
+
 def _global_check(
     reml: bool,
     y: FloatArray,
@@ -667,12 +676,12 @@ def _global_check(
     rows = _GRID_POINTS + 1
     score = np.empty((rows, n))
     coarse = _coarse_rows()
-    parts = {}
+    parts: dict[int, tuple[FloatArray, FloatArray]] = {}
     for r in coarse:
         a, b = _score_parts(reml, y, v, _grid_row(r, lo, log_ratio), scratch)
         parts[r] = (a, b)
         score[r] = a - b
-    for ra, rb in zip(coarse[:-1], coarse[1:], strict=True):
+    for ra, rb in itertools.pairwise(coarse):
         if rb == ra + 1:
             continue
         (a_lo, b_lo), (a_hi, b_hi) = parts[ra], parts[rb]
@@ -693,10 +702,8 @@ def _global_check(
         cands.append((zero, np.zeros(zero.size)))
     cols, rows_ = np.nonzero(((score[:-1] > 0) & (score[1:] <= 0)).T)  # by column, grid order
     if cols.size:
-        g_lo = np.array([_grid_row(int(r), lo[c : c + 1], log_ratio[c : c + 1])[0]
-                         for r, c in zip(rows_, cols, strict=True)])  # fmt: skip
-        g_hi = np.array([_grid_row(int(r) + 1, lo[c : c + 1], log_ratio[c : c + 1])[0]
-                         for r, c in zip(rows_, cols, strict=True)])  # fmt: skip
+        g_lo = _grid_at(rows_, lo[cols], log_ratio[cols])
+        g_hi = _grid_at(rows_ + 1, lo[cols], log_ratio[cols])
         # the interval holding a converged optimum yields that optimum again
         holds = converged[cols] & (g_lo <= found[cols]) & (found[cols] <= g_hi)
         cols, rows_, g_lo, g_hi = cols[~holds], rows_[~holds], g_lo[~holds], g_hi[~holds]
