@@ -476,3 +476,27 @@ def test_cells_with_the_same_rows_share_one_fit() -> None:
     assert (contact.estimate, contact.tau2, contact.ci_lower, contact.sensitivity) == (
         overall.estimate, overall.tau2, overall.ci_lower, overall.sensitivity,
     )  # fmt: skip
+
+
+def test_small_study_checks_in_worker_processes_equal_the_serial_run() -> None:
+    # two outcomes x two principles, 12-15 studies per cell: several distinct row sets
+    rng = np.random.default_rng(11)
+    rows = []
+    for s in range(30):
+        vi = float(rng.uniform(0.01, 0.2))
+        principles = ("contact",) if s % 2 else ("contact", "zingeving")
+        for outcome in ("welzijn", "eenzaamheid"):
+            yi = float(0.2 + np.sqrt(vi) * (1 if outcome == "welzijn" else -1) + rng.normal(0, 0.1))
+            rows.append(row(study=f"s{s}", outcome=outcome, principles=principles, yi=yi, vi=vi))
+    dossier = make_dossier(outcomes=(("welzijn", "increase"), ("eenzaamheid", "decrease")))
+    evidence = make_evidence(dossier, rows)
+    serial = synthesize(evidence)
+    parallel = synthesize(evidence, workers=2)
+    assert [f.sensitivity for f in parallel.findings] == [f.sensitivity for f in serial.findings]
+    tested = [f for f in serial.findings if f.sensitivity and f.sensitivity.egger_pvalue]
+    assert len(tested) == 6  # overall and both principles, for both outcomes
+    f = serial.finding("zingeving", "eenzaamheid")
+    assert f.sensitivity is not None
+    yi = np.array([e.yi for e in f.effects])
+    vi = np.array([e.vi for e in f.effects])
+    assert f.sensitivity.egger_pvalue == egger_test(yi, vi, method="REML").pvalue

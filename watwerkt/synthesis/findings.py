@@ -37,15 +37,19 @@ measures). ``k`` counts the pooled effect sizes; ``n_studies`` and
 ``n_participants`` sums the participants of the pooled studies, each study
 once.
 
-Egger's test and trim-and-fill are single fits per cell (no batch path); with
-``sensitivity=False`` or ``small_study=False`` they are not run, no finding is
-judged for publication bias, and its reason says so.
+Egger's test and trim-and-fill are single fits per cell (no batch path). They
+run once per distinct set of pooled rows, trim-and-fill reuses the slope of
+Egger's regression to choose its side, and ``workers`` spreads them over
+processes. With ``sensitivity=False`` or ``small_study=False`` they are not
+run, no finding is judged for publication bias, and its reason says so.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import functools
 import math
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -217,6 +221,7 @@ def synthesize(
     sensitivity: bool = True,
     small_study: bool = True,
     lang: str | None = None,
+    workers: int = 1,
 ) -> Synthesis:
     """Return every finding of a dossier.
 
@@ -241,6 +246,11 @@ def synthesize(
     lang : {"nl", "en"}, optional
         Language of the certainty explanations (the conclusion is always in
         both languages).
+    workers : int, default 1
+        Processes for Egger's test and trim-and-fill (one independent fit
+        per cell, so they parallelise; the batch paths do not need it).
+        ``1`` runs them in this process. The results are the same either
+        way; warnings of the fits are re-issued here, in cell order.
 
     Returns
     -------
@@ -257,7 +267,11 @@ def synthesize(
     cells = _cells(dossier, cols)
     pooled = _pool(cols, cells, method, level)
     contrasts = _contrasts(cols, cells, pooled, method, level)
-    sens = _sensitivity(cols, cells, pooled, method, level, small_study) if sensitivity else {}
+    sens = (
+        _sensitivity(cols, cells, pooled, method, level, small_study, workers)
+        if sensitivity
+        else {}
+    )
     findings = tuple(
         _finding(dossier, cols, cell, pooled.get(i), contrasts.get(i), sens.get(i), level, lang)
         for i, cell in enumerate(cells)
@@ -527,6 +541,7 @@ def _sensitivity(
     method: str,
     level: float,
     small_study: bool,
+    workers: int = 1,
 ) -> dict[int, Sensitivity]:
     """Return the sensitivity analyses of every cell.
 
@@ -548,7 +563,7 @@ def _sensitivity(
                 loo_owner.append(i)
     loo = _batch(cols, loo_groups, method, level)
     low = _batch(cols, low_groups, method, level)
-    small_cache: dict[bytes, _SmallStudy] = {}
+    small = _small_studies(cols, cells, pooled, method, level, workers) if small_study else {}
     loo_min: dict[int, float] = {}
     loo_max: dict[int, float] = {}
     for g, row in loo.items():
@@ -565,10 +580,7 @@ def _sensitivity(
             notes.append("loo_too_few")
         egger_p, k0, filled = None, None, None
         if small_study:
-            key = cell.with_rows.tobytes() + bytes([three_level])
-            if key not in small_cache:  # identical rows give identical fits: run them once
-                small_cache[key] = _small_study(cols, cell.with_rows, three_level, method, level)
-            egger_p, k0, filled, small_notes = small_cache[key]
+            egger_p, k0, filled, small_notes = small[i]
             notes.extend(small_notes)
         else:
             notes.append("small_study_not_run")
@@ -594,12 +606,64 @@ def _sensitivity(
 _SmallStudy = tuple[float | None, int | None, float | None, tuple[str, ...]]
 
 
-def _small_study(
+def _small_studies(
     cols: _Columns,
-    rows: np.ndarray[Any, Any],
-    three_level: bool,
+    cells: list[_Cell],
+    pooled: dict[int, _Pooled],
     method: str,
     level: float,
+    workers: int,
+) -> dict[int, _SmallStudy]:
+    """Egger's test and trim-and-fill of every cell, each distinct row set once.
+
+    Cells whose pooled rows are identical (same positions, same order) get
+    the same result from one fit. With ``workers > 1`` the fits run in a
+    process pool; each fit records its warnings, which are re-issued here in
+    cell order, so both paths warn alike.
+    """
+    out: dict[int, _SmallStudy] = {}
+    tasks: dict[bytes, tuple[Any, ...]] = {}  # row set -> fit arguments
+    owners: dict[int, bytes] = {}
+    for i, cell in enumerate(cells):
+        rows = cell.with_rows
+        if i in pooled and pooled[i].model != "random_effects":
+            out[i] = (None, None, None, ("small_study_not_for_three_level",))
+        elif len(rows) < EGGER_MIN_K:
+            out[i] = (None, None, None, ("small_study_too_few",))
+        else:
+            key = rows.tobytes()
+            owners[i] = key
+            tasks.setdefault(key, (cols.yi[rows], cols.vi[rows], method, level))
+    keys = list(tasks)
+    args = [tasks[key] for key in keys]
+    if workers > 1 and len(args) > 1:
+        chunk = max(1, len(args) // (4 * workers))
+        with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
+            fitted = list(pool.map(_small_study_task, args, chunksize=chunk))
+    else:
+        fitted = [_small_study_task(a) for a in args]
+    results: dict[bytes, _SmallStudy] = {}
+    for key, (result, caught) in zip(keys, fitted, strict=True):
+        results[key] = result
+        for category, text in caught:
+            warnings.warn(text, category, stacklevel=4)
+    for i, key in owners.items():
+        out[i] = results[key]
+    return out
+
+
+def _small_study_task(
+    args: tuple[Any, ...],
+) -> tuple[_SmallStudy, list[tuple[type[Warning], str]]]:
+    """Run :func:`_small_study` on ``(yi, vi, method, level)``, recording its warnings."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = _small_study(*args)
+    return result, [(w.category, str(w.message)) for w in caught]
+
+
+def _small_study(
+    yi: np.ndarray[Any, Any], vi: np.ndarray[Any, Any], method: str, level: float
 ) -> _SmallStudy:
     """Egger's test and trim-and-fill for a cell with ≥ 10 independent effect sizes.
 
@@ -618,11 +682,6 @@ def _small_study(
     is the same; only when Egger's test fails does trim-and-fill choose the
     side itself.
     """
-    if three_level:
-        return None, None, None, ("small_study_not_for_three_level",)
-    if len(rows) < EGGER_MIN_K:
-        return None, None, None, ("small_study_too_few",)
-    yi, vi = cols.yi[rows], cols.vi[rows]
     notes: list[str] = []
     egger_p: float | None = None
     k0: int | None = None
