@@ -42,6 +42,8 @@ _GRID_POINTS = 160
 _GRID_STRIDE = 8
 #: Relative margin by which a cell's score bound must exclude 0 (rounding noise).
 _CERTIFY_RTOL = 1e-9
+#: A score within this fraction of its terms' size is zero (``tau2._SCORE_RTOL``).
+_SCORE_RTOL = 1e-10
 #: ML/REML finish the last this-many unfinished meta-analyses one by one in
 #: plain floats (cheaper than numpy calls on tiny arrays).
 _SCALAR_TAIL = 2
@@ -180,7 +182,7 @@ def sj(y: FloatArray, v: FloatArray) -> Tau2Block:
 
 
 class _Scratch:
-    """Two reusable ``(k, n)`` work arrays for the iterative estimators.
+    """Three reusable ``(k, n)`` work arrays for the iterative estimators.
 
     Iterations reuse them (``out=``) instead of allocating fresh temporaries:
     large fresh arrays are new memory maps that page-fault on first touch, which
@@ -190,17 +192,27 @@ class _Scratch:
     def __init__(self, k: int, n: int) -> None:
         self.a = np.empty((k, n))
         self.b = np.empty((k, n))
+        self.c = np.empty((k, n))
 
     def views(self, m: int) -> tuple[FloatArray, FloatArray]:
         return self.a[:, :m], self.b[:, :m]
 
+    def third(self, m: int) -> FloatArray:
+        return self.c[:, :m]
+
 
 def _score_info(
     reml: bool, y: FloatArray, v: FloatArray, tau2: FloatArray, scratch: _Scratch
-) -> tuple[FloatArray, FloatArray]:
-    """Score and expected information of τ² (without the ½) per column, ML or REML."""
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Score, Newton information and size of τ²'s score per column (as ``tau2._score_info``).
+
+    The observed information ``2·yᵀP³y − tr(PP)`` (ML: ``− Σw²``) where it is
+    positive, else the expected one, ``tr(PP)`` (ML: ``Σw²``); with ``X = 1``,
+    ``yᵀP³y = Σ w (Py)² − (Σ w Py)²/Σw``.
+    """
     m = y.shape[1]
     w, b = scratch.views(m)
+    c = scratch.third(m)
     np.add(v, tau2[None, :], out=w)
     np.divide(1.0, w, out=w)
     sw = rsum(w)
@@ -208,17 +220,34 @@ def _score_info(
     mu = rsum(b) / sw
     np.subtract(y, mu[None, :], out=b)  # residuals
     np.multiply(b, w, out=b)  # P y = w r
+    np.multiply(b, w, out=c)
+    u = rsum(c)  # Σ w Py
+    np.multiply(c, b, out=c)
+    p3 = rsum(c) - u * u / sw  # yᵀP³y
     np.multiply(b, b, out=b)
     ypp = rsum(b)  # yᵀPPy = Σ w² r²
     np.multiply(w, w, out=b)
     s2 = rsum(b)
     if not reml:
-        return ypp - sw, s2
-    np.multiply(b, w, out=b)
-    s3 = rsum(b)
-    tr_p = sw - s2 / sw
-    tr_pp = s2 - 2.0 * s3 / sw + (s2 / sw) ** 2
-    return ypp - tr_p, tr_pp
+        score, expected = ypp - sw, s2
+    else:
+        np.multiply(b, w, out=b)
+        s3 = rsum(b)
+        tr_p = sw - s2 / sw
+        expected = s2 - 2.0 * s3 / sw + (s2 / sw) ** 2
+        score = ypp - tr_p
+    observed = 2.0 * p3 - expected
+    info: FloatArray = np.where(observed > 0, observed, expected)
+    return score, info, ypp + (ypp - score)
+
+
+def _score_only(
+    reml: bool, y: FloatArray, v: FloatArray, tau2: FloatArray, scratch: _Scratch
+) -> FloatArray:
+    """Return the score of :func:`_score_info` alone."""
+    a, b = _score_parts(reml, y, v, tau2, scratch)
+    out: FloatArray = a - b
+    return out
 
 
 def _score_parts(
@@ -284,18 +313,18 @@ def likelihood(
     *,
     threshold: float,
     maxiter: int,
-    step_halving: bool,
     global_check: bool,
     tau2_max: float,
 ) -> Tau2Block:
-    """ML or REML: safeguarded Fisher scoring, then a global check of the likelihood.
+    """ML or REML: safeguarded Newton/Fisher scoring, then a global check of the likelihood.
 
     Mirrors :func:`watwerkt.stats.tau2._likelihood` column by column: start at
-    the truncated HE estimate; a step ``score/information`` is halved until it
+    the truncated HE estimate; a step ``score/information`` (Newton where the
+    likelihood is locally concave, else Fisher scoring) is halved until it
     stays ≥ 0; a zero score or a null step has converged; a step across the
-    root of the score brackets it and the root is solved for; otherwise a
-    step that lowers the log-likelihood is halved (with ``step_halving``), and
-    a column stops when ``|Δτ²| ≤ threshold·max(1, τ²)``. A converged τ² > 0
+    root of the score brackets it and the root is solved for; a column stops
+    when ``|Δτ²| ≤ threshold·max(1, τ²)``, and one still running after
+    ``_SCORING_STEPS`` steps is finished by bracketing. A converged τ² > 0
     not found by bracketing is polished to the root of the score; with
     ``global_check`` every other local maximum on the same log-spaced grid
     (and τ² = 0) competes, and the highest log-likelihood wins.
@@ -303,7 +332,6 @@ def likelihood(
     reml = method == "REML"
     k, n = y.shape
     tau2 = np.maximum(0.0, he_raw(y, v)[0])
-    ll = _loglik(reml, y, v, tau2)
     iterations = _zeros_int(n)
     converged = np.zeros(n, dtype=bool)
     bracketed = np.zeros(n, dtype=bool)
@@ -318,26 +346,36 @@ def likelihood(
         if idx.size <= _SCALAR_TAIL:  # a few slow columns left: plain floats are faster
             for j in idx:
                 out = _likelihood_tail(
-                    reml, y[:, j], v[:, j], float(tau2[j]), float(ll[j]), count, limit,
-                    threshold, step_halving, pool,
-                )  # fmt: skip
-                tau2[j], ll[j], iterations[j], converged[j], bracketed[j] = out
+                    reml, y[:, j], v[:, j], float(tau2[j]), count, limit, threshold, pool
+                )
+                tau2[j], iterations[j], converged[j], bracketed[j] = out
             break
         if idx.size != cached:  # copy the unfinished columns only when the set shrank
             ya, va, cached = (y, v, n) if idx.size == n else (y[:, idx], v[:, idx], idx.size)
-        ta, lla = tau2[idx], ll[idx]
-        score, info = _score_info(reml, ya, va, ta, scratch)
+        ta = tau2[idx]
+        score, info, size = _score_info(reml, ya, va, ta, scratch)
         adj = score / info
         _halve_below_zero(ta, adj)
         new = ta + adj
         iterations[idx] = count
-        # a zero score or no step: converged where it stands
-        still = (score == 0) | (new == ta)
+        # a zero score or a step within the threshold: converged
+        still = np.abs(score) <= _SCORE_RTOL * size
+        still |= np.abs(new - ta) <= threshold * np.maximum(1.0, new)
+        tau2[idx[still]] = new[still]
         converged[idx[still]] = True
         go = np.flatnonzero(~still)
+        if go.size == idx.size:
+            a_new, b_new = _score_parts(reml, ya, va, new, scratch)
+        else:
+            a_new, b_new = _score_parts(reml, ya[:, go], va[:, go], new[go], pool.get(k, go.size))
+        s_new = a_new - b_new
+        # landed on the root, up to rounding: converged there
+        landed = np.abs(s_new) <= _SCORE_RTOL * (a_new + (a_new - s_new))
+        tau2[idx[go[landed]]] = new[go[landed]]
+        converged[idx[go[landed]]] = True
+        go, s_new = go[~landed], s_new[~landed]
         # a step across the root of the score brackets it: solve there
-        s_new = _score_info(reml, ya[:, go], va[:, go], new[go], scratch)[0]
-        over = (s_new == 0) | (np.sign(s_new) != np.sign(score[go]))
+        over = np.sign(s_new) != np.sign(score[go])
         if over.any():
             cols = go[over]
             lo = np.minimum(ta[cols], new[cols])
@@ -350,45 +388,26 @@ def likelihood(
             ) -> FloatArray:
                 return _score(reml, yc[:, sel], vc[:, sel], t, pool)
 
-            root = _bisect(f, lo, hi, f_lo, maxiter)
-            tau2[idx[cols]] = root
-            ll[idx[cols]] = _loglik(reml, yc, vc, root)
+            tau2[idx[cols]] = _bisect(f, lo, hi, f_lo, maxiter)
             converged[idx[cols]] = bracketed[idx[cols]] = True
         go = go[~over]
-        if go.size:
-            yg, vg, tg, llg, ng = ya[:, go], va[:, go], ta[go], lla[go], new[go]
-            ll_new = _loglik(reml, yg, vg, ng)
-            if step_halving:
-                worse = np.flatnonzero(ll_new < llg - 1e-13 * (1.0 + np.abs(llg)))
-                for _ in range(60):
-                    if not worse.size:
-                        break
-                    ng[worse] = (tg[worse] + ng[worse]) / 2.0
-                    ll_new[worse] = _loglik(reml, yg[:, worse], vg[:, worse], ng[worse])
-                    worse = worse[ll_new[worse] < llg[worse] - 1e-13 * (1.0 + np.abs(llg[worse]))]
-            change = np.abs(ng - tg)
-            tau2[idx[go]], ll[idx[go]] = ng, ll_new
-            done = change <= threshold * np.maximum(1.0, ng)
-            converged[idx[go[done]]] = True
-            go = go[~done]
+        tau2[idx[go]] = new[go]
         idx = idx[go]
     stuck = np.flatnonzero(~converged)
     if stuck.size and limit < maxiter:  # scoring creeps: finish by bracketing (as tau2.py)
         ys, vs = y[:, stuck], v[:, stuck]
         tau2[stuck], ok_s = _finish_by_bracketing(reml, ys, vs, tau2[stuck], maxiter, pool)
         converged[stuck] = bracketed[stuck] = ok_s
-        ll[stuck] = _loglik(reml, ys, vs, tau2[stuck])
     # creeping towards a maximum on the boundary: it is the boundary (as tau2.py)
     near = np.flatnonzero(converged & (tau2 > 0) & (tau2 <= threshold))
     if near.size:
         snap = near[_score(reml, y[:, near], v[:, near], np.zeros(near.size), pool) <= 0]
         tau2[snap] = 0.0
-        ll[snap] = _loglik(reml, y[:, snap], v[:, snap], tau2[snap])
     polish = np.flatnonzero(converged & (tau2 > 0) & ~bracketed)
     if polish.size:
         tau2[polish] = _polish_score(reml, y[:, polish], v[:, polish], tau2[polish], maxiter, pool)
-        ll[polish] = _loglik(reml, y[:, polish], v[:, polish], tau2[polish])
     if global_check:
+        ll = _loglik(reml, y, v, tau2)
         tau2, ok = _global_check(reml, y, v, tau2, ll, converged, tau2_max, maxiter, pool)
     else:
         ok = converged
@@ -412,35 +431,25 @@ class _ScratchPool:
         return have
 
 
-def _score_info_1(reml: bool, y: list[float], v: list[float], t: float) -> tuple[float, float]:
+def _score_info_1(
+    reml: bool, y: list[float], v: list[float], t: float
+) -> tuple[float, float, float]:
     """:func:`_score_info` for one meta-analysis, in plain floats."""
     w = [1.0 / (vi + t) for vi in v]
     sw = sum(w)
     mu = sum(wi * yi for wi, yi in zip(w, y, strict=True)) / sw
-    ypp = sum((wi * (yi - mu)) ** 2 for wi, yi in zip(w, y, strict=True))
+    pr = [wi * (yi - mu) for wi, yi in zip(w, y, strict=True)]
+    u = sum(wi * pi for wi, pi in zip(w, pr, strict=True))
+    p3 = sum(wi * pi * pi for wi, pi in zip(w, pr, strict=True)) - u * u / sw
+    ypp = sum(pi * pi for pi in pr)
     s2 = sum(wi * wi for wi in w)
     if not reml:
-        return ypp - sw, s2
-    s3 = sum(wi * wi * wi for wi in w)
-    return ypp - (sw - s2 / sw), s2 - 2.0 * s3 / sw + (s2 / sw) ** 2
-
-
-def _loglik_1(reml: bool, y: list[float], v: list[float], t: float) -> float:
-    """:func:`_loglik` for one meta-analysis, in plain floats."""
-    k = len(y)
-    m = [vi + t for vi in v]
-    logm = sum(math.log(mi) for mi in m)
-    w = [1.0 / mi for mi in m]
-    sw = sum(w)
-    mu = sum(wi * yi for wi, yi in zip(w, y, strict=True)) / sw
-    rss = sum(wi * (yi - mu) ** 2 for wi, yi in zip(w, y, strict=True))
-    if not reml:
-        return -0.5 * (k * math.log(2 * math.pi) + logm + rss)
-    return (
-        -0.5 * ((k - 1) * math.log(2 * math.pi) + logm + rss)
-        + 0.5 * math.log(k)
-        - 0.5 * math.log(sw)
-    )
+        score, expected = ypp - sw, s2
+    else:
+        s3 = sum(wi * wi * wi for wi in w)
+        score, expected = ypp - (sw - s2 / sw), s2 - 2.0 * s3 / sw + (s2 / sw) ** 2
+    observed = 2.0 * p3 - expected
+    return score, observed if observed > 0 else expected, ypp + (ypp - score)
 
 
 def _likelihood_tail(
@@ -448,18 +457,16 @@ def _likelihood_tail(
     y_col: FloatArray,
     v_col: FloatArray,
     t: float,
-    ll: float,
     first: int,
-    maxiter: int,
+    limit: int,
     threshold: float,
-    step_halving: bool,
     pool: _ScratchPool,
-) -> tuple[float, float, int, bool, bool]:
+) -> tuple[float, int, bool, bool]:
     """Continue :func:`likelihood`'s iteration for one column from step ``first``.
 
     The same rules, in plain Python floats: for a handful of slow columns
-    (a likelihood so flat that Fisher scoring creeps) numpy's per-call overhead
-    would dominate. Returns ``(τ², ll, iterations, converged, bracketed)``.
+    numpy's per-call overhead would dominate. Returns ``(τ², iterations,
+    converged, bracketed)``.
     """
     y, v = [float(x) for x in y_col], [float(x) for x in v_col]
     yc, vc = y_col[:, None], v_col[:, None]
@@ -467,8 +474,8 @@ def _likelihood_tail(
     def f(sel: npt.NDArray[np.intp], tt: FloatArray) -> FloatArray:
         return _score(reml, yc[:, sel], vc[:, sel], tt, pool)
 
-    for count in range(first, maxiter + 1):
-        score, info = _score_info_1(reml, y, v, t)
+    for count in range(first, limit + 1):
+        score, info, size = _score_info_1(reml, y, v, t)
         adj = score / info
         if t + adj < 0.0:
             if t <= 0.0:
@@ -476,33 +483,25 @@ def _likelihood_tail(
             while t + adj < 0.0:
                 adj /= 2.0
         new = t + adj
-        if score == 0 or new == t:
-            return t, ll, count, True, False
-        s_new = _score_info_1(reml, y, v, new)[0]
-        if s_new == 0 or math.copysign(1.0, s_new) != math.copysign(1.0, score):
+        if abs(score) <= _SCORE_RTOL * size or abs(new - t) <= threshold * max(1.0, new):
+            return new, count, True, False
+        s_new, _, size_new = _score_info_1(reml, y, v, new)
+        if abs(s_new) <= _SCORE_RTOL * size_new:
+            return new, count, True, False
+        if math.copysign(1.0, s_new) != math.copysign(1.0, score):
             lo, hi = min(t, new), max(t, new)
             f_lo = score if lo == t else s_new
-            root = float(_bisect(f, np.array([lo]), np.array([hi]), np.array([f_lo]), maxiter)[0])
-            return root, _loglik_1(reml, y, v, root), count, True, True
-        ll_new = _loglik_1(reml, y, v, new)
-        if step_halving:
-            for _ in range(60):
-                if ll_new >= ll - 1e-13 * (1.0 + abs(ll)):
-                    break
-                new = (t + new) / 2.0
-                ll_new = _loglik_1(reml, y, v, new)
-        change = abs(new - t)
-        t, ll = new, ll_new
-        if change <= threshold * max(1.0, t):
-            return t, ll, count, True, False
-    return t, ll, maxiter, False, False
+            root = float(_bisect(f, np.array([lo]), np.array([hi]), np.array([f_lo]), limit)[0])
+            return root, count, True, True
+        t = new
+    return t, limit, False, False
 
 
 def _score(
     reml: bool, y: FloatArray, v: FloatArray, tau2: FloatArray, pool: _ScratchPool
 ) -> FloatArray:
     k, m = y.shape
-    return _score_info(reml, y, v, tau2, pool.get(k, m))[0]
+    return _score_only(reml, y, v, tau2, pool.get(k, m))
 
 
 def _bisect(

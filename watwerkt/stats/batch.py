@@ -368,7 +368,6 @@ def _estimate_tau2(method: str, y: FloatArray, v: FloatArray, con: FitControl) -
         v,
         threshold=con.threshold,
         maxiter=con.maxiter,
-        step_halving=con.step_halving,
         global_check=con.global_check,
         tau2_max=con.tau2_max,
     )

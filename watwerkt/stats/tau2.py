@@ -55,6 +55,9 @@ _SCORING_STEPS: Final = 50
 _GRID_STRIDE: Final = 8
 #: Relative margin by which a cell's score bound must exclude 0 (rounding noise).
 _CERTIFY_RTOL: Final = 1e-9
+#: ML/REML: a score within this fraction of its terms' size is zero (rounding
+#: noise would decide its sign); the root is then polished.
+_SCORE_RTOL: Final = 1e-10
 _EPS: Final = float(np.finfo(float).eps)
 
 
@@ -70,8 +73,10 @@ class FitControl:
     maxiter : int
         Maximum number of Fisher scoring steps (and of root-finder iterations).
     step_halving : bool
-        Halve a Fisher scoring step until it improves the objective (the
-        log-likelihood for ML/REML, ``|Q − (k − p)|`` for EB).
+        EB: halve a Fisher scoring step until it improves ``|Q − (k − p)|``.
+        ML/REML need no halving: a step across the root of the
+        score is replaced by the root, solved in the bracket it gives, and
+        any other step moves uphill towards the same maximum.
     tau2_max : float
         Upper end of the search interval of PM and the Q-profile intervals,
         widened to ``10·mad(yi)²`` as metafor does (and further, by doubling,
@@ -393,15 +398,32 @@ def _loglik(reml: bool, y: FloatArray, v: FloatArray, x: FloatArray, t: float) -
 
 def _score_info(
     reml: bool, y: FloatArray, v: FloatArray, x: FloatArray, t: float
-) -> tuple[float, float]:
-    """Return the score and the expected information of τ² (both without the ½)."""
+) -> tuple[float, float, float]:
+    """Return the score of τ², the information of a Newton step (both without the ½), and a size.
+
+    The size ``yᵀPPy + tr P`` (ML: ``+ tr W``) is the sum of the magnitudes of
+    the score's two terms: a score below ``_SCORE_RTOL`` times it is zero up
+    to rounding.
+
+    The observed information ``−S' = 2·yᵀP³y − tr(PP)`` (ML: ``− tr(W²)``) where
+    it is positive (the likelihood is locally concave), else the expected
+    information ``tr(PP)`` (ML: ``tr(W²)``) of Fisher scoring; either way the
+    step ``score/information`` points uphill.
+    """
     w = 1.0 / (v + t)
     fit = weighted_fit(y, x, w)
     pr = w * fit.resid  # P y
     ypp = float(pr @ pr)
+    wp = w * pr
+    xwp = x.T @ wp
+    p3 = float(pr @ wp - xwp @ fit.xtwx_inv @ xwp)  # yᵀP³y
     if not reml:
-        return ypp - float(np.sum(w)), float(np.sum(w * w))
-    return ypp - _trace_p(x, w, fit.xtwx_inv), _trace_pp(x, w, fit.xtwx_inv)
+        score, expected = ypp - float(np.sum(w)), float(np.sum(w * w))
+    else:
+        score = ypp - _trace_p(x, w, fit.xtwx_inv)
+        expected = _trace_pp(x, w, fit.xtwx_inv)
+    observed = 2.0 * p3 - expected
+    return score, observed if observed > 0 else expected, ypp + (ypp - score)
 
 
 def _score_parts_grid(
@@ -430,12 +452,15 @@ def _score_parts_grid(
 def _likelihood(
     reml: bool, y: FloatArray, v: FloatArray, x: FloatArray, con: FitControl
 ) -> tuple[float, int, bool]:
-    """ML/REML: safeguarded Fisher scoring, then a global check of the likelihood.
+    """ML/REML: safeguarded Newton/Fisher scoring, then a global check of the likelihood.
 
-    Fisher scoring starts where metafor starts (the HE estimate). A step that
+    The iteration starts where metafor starts (the HE estimate) and takes
+    Newton steps where the likelihood is locally concave, Fisher scoring steps
+    elsewhere (:func:`_score_info`), so every step points uphill. A step that
     crosses the root of the score (an overshoot, the cause of metafor's
     oscillations) gives a bracket, and Brent's method then finds the root in
-    it; a step that lowers the likelihood is halved. Where the likelihood is so
+    it; a step that keeps the sign of the score moves towards the same
+    maximum, so no likelihood needs evaluating. Where the likelihood is so
     flat that scoring still runs after ``_SCORING_STEPS`` steps (it creeps
     towards a nearly vanishing score), the iteration is finished by bracketing
     the root of the score uphill (:func:`_finish_by_bracketing`), provided
@@ -446,48 +471,37 @@ def _likelihood(
         return _score_info(reml, y, v, x, s)[0]
 
     t = max(0.0, _closed_form("HE", y, v, x))  # metafor's start
-    ll = _loglik(reml, y, v, x, t)
     converged = bracketed = False
     iterations = 0
     limit = min(con.maxiter, _SCORING_STEPS)
     for iterations in range(1, limit + 1):  # noqa: B007 - the count is reported
-        score, info = _score_info(reml, y, v, x, t)
+        score, info, size = _score_info(reml, y, v, x, t)
         new = t + _keep_nonnegative(t, score / info)
-        if score == 0 or new == t:
+        if abs(score) <= _SCORE_RTOL * size or abs(new - t) <= con.threshold * max(1.0, new):
+            t = new  # a step this small has converged (the root is polished below)
             converged = True
             break
-        s_new = score_at(new)
-        if s_new == 0 or np.sign(s_new) != np.sign(score):
+        s_new, _, size_new = _score_info(reml, y, v, x, new)
+        if abs(s_new) <= _SCORE_RTOL * size_new:  # landed on the root, up to rounding
+            t = new
+            converged = True
+            break
+        if np.sign(s_new) != np.sign(score):
             lo, hi = sorted((t, new))
             t = _root(score_at, lo, hi, con.maxiter)[0]
-            ll = _loglik(reml, y, v, x, t)
             converged = bracketed = True
             break
-        ll_new = _loglik(reml, y, v, x, new)
-        if con.step_halving:
-            for _ in range(60):
-                if ll_new >= ll - 1e-13 * (1.0 + abs(ll)):
-                    break
-                new = (t + new) / 2.0
-                ll_new = _loglik(reml, y, v, x, new)
-        change = abs(new - t)
-        t, ll = new, ll_new
-        if change <= con.threshold * max(1.0, t):
-            converged = True
-            break
+        t = new
     if not converged and limit < con.maxiter:
         t, converged = _finish_by_bracketing(score_at, t, float(np.median(v)), con.maxiter)
         bracketed = converged
-        ll = _loglik(reml, y, v, x, t)
     if converged and 0 < t <= con.threshold and score_at(0.0) <= 0:
         t = 0.0  # creeping towards a maximum on the boundary: it is the boundary
-        ll = _loglik(reml, y, v, x, t)
     elif converged and t > 0 and not bracketed:
         t = _polish(score_at, t, con)
-        ll = _loglik(reml, y, v, x, t)
     if not con.global_check:
         return t, iterations, converged
-    best_t, best_ll = (t, ll) if converged else (float("nan"), -np.inf)
+    best_t, best_ll = (t, _loglik(reml, y, v, x, t)) if converged else (float("nan"), -np.inf)
     for cand in _local_maxima(reml, y, v, x, con, t if converged else 0.0, score_at):
         cand_ll = _loglik(reml, y, v, x, cand)
         if cand_ll > best_ll + 1e-12 * (1.0 + abs(best_ll)):
