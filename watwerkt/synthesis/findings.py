@@ -50,7 +50,7 @@ import concurrent.futures
 import functools
 import math
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -333,7 +333,7 @@ class _Pooled:
 
 def _batch(
     cols: _Columns, groups: Sequence[np.ndarray[Any, Any]], method: str, level: float
-) -> dict[int, dict[str, Any]]:
+) -> dict[int, Mapping[str, Any]]:
     """Pool each group of row positions with one meta_analysis_batch call.
 
     Returns the batch result row of every non-empty group, by group position.
@@ -359,7 +359,7 @@ def _batch_unique(
     unique: list[int],
     method: str,
     level: float,
-) -> dict[int, dict[str, Any]]:
+) -> dict[int, Mapping[str, Any]]:
     """Fit the groups at positions ``unique`` (non-empty, distinct) in one batch call."""
     sizes = np.array([len(g) for g in groups], dtype=np.intp)
     keep = np.asarray(unique, dtype=np.intp)
@@ -372,11 +372,30 @@ def _batch_unique(
         }
     )
     result = meta_analysis_batch(frame, by="group", method=method, level=level)
-    records: list[dict[Any, Any]] = result.to_dict("records")
-    return {int(r["group"]): r for r in records}
+    columns = {name: result[name].to_numpy() for name in result.columns}
+    return {int(g): _BatchRow(columns, pos) for pos, g in enumerate(columns["group"])}
 
 
-def _from_batch(row: dict[str, Any]) -> _Pooled:
+class _BatchRow(Mapping[str, Any]):
+    """One row of a batch result, read from its columns (no per-row dict is built)."""
+
+    __slots__ = ("_columns", "_pos")
+
+    def __init__(self, columns: dict[str, np.ndarray[Any, Any]], pos: int) -> None:
+        self._columns = columns
+        self._pos = pos
+
+    def __getitem__(self, name: str) -> Any:
+        return self._columns[name][self._pos]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._columns)
+
+    def __len__(self) -> int:
+        return len(self._columns)
+
+
+def _from_batch(row: Mapping[str, Any]) -> _Pooled:
     return _Pooled(
         model="random_effects",
         k=int(row["k"]),
