@@ -172,11 +172,19 @@ def test_maximum_at_zero(method: str) -> None:
         assert int(np.argmax(ll)) == 0
 
 
+def test_small_maxiter_does_not_cut_the_root_search_short() -> None:
+    # the first Newton step overshoots: the bracketed root is solved to the end
+    for maxiter in (1, 2, 3):
+        fit = estimate_tau2(Y320, V320, ONES, "REML", FitControl(maxiter=maxiter))
+        assert fit.converged
+        assert fit.tau2 == pytest.approx(0.004764747, rel=1e-6)
+
+
 def test_no_solution_is_reported_not_hidden() -> None:
     set_language("en")
-    control = FitControl(maxiter=2, global_check=False)
-    with pytest.warns(ConvergenceWarning, match=r"'REML'.*2 iterations"):
-        res = meta_analysis(Y320, V320, method="REML", control=control)
+    control = FitControl(maxiter=1, global_check=False)
+    with pytest.warns(ConvergenceWarning, match=r"'REML'.*1 iterations"):
+        res = meta_analysis(Y6300, V6300, method="REML", control=control)
     assert not res.converged
     assert np.isnan(res.tau2_se)
     assert "did not converge" in res.summary()

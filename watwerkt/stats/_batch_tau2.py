@@ -320,10 +320,10 @@ def likelihood(
 
     Mirrors :func:`watwerkt.stats.tau2._likelihood` column by column: start at
     the truncated HE estimate; a step ``score/information`` (Newton where the
-    likelihood is locally concave, else Fisher scoring) is halved until it
-    stays ≥ 0; a zero score or a null step has converged; a step across the
-    root of the score brackets it and the root is solved for; a column stops
-    when ``|Δτ²| ≤ threshold·max(1, τ²)``, and one still running after
+    likelihood is locally concave, else Fisher scoring) is cut at τ² = 0; a
+    score zero up to rounding (before or after the step) or a step of at most
+    ``threshold·max(1, τ²)`` has converged; a step across the root of the
+    score brackets it and the root is solved for; a column still running after
     ``_SCORING_STEPS`` steps is finished by bracketing. A converged τ² > 0
     not found by bracketing is polished to the root of the score; with
     ``global_check`` every other local maximum on the same log-spaced grid
@@ -354,9 +354,7 @@ def likelihood(
             ya, va, cached = (y, v, n) if idx.size == n else (y[:, idx], v[:, idx], idx.size)
         ta = tau2[idx]
         score, info, size = _score_info(reml, ya, va, ta, scratch)
-        adj = score / info
-        _halve_below_zero(ta, adj)
-        new = ta + adj
+        new = np.maximum(0.0, ta + score / info)  # a step below 0 is cut at the boundary
         iterations[idx] = count
         # a zero score or a step within the threshold: converged
         still = np.abs(score) <= _SCORE_RTOL * size
@@ -476,13 +474,7 @@ def _likelihood_tail(
 
     for count in range(first, limit + 1):
         score, info, size = _score_info_1(reml, y, v, t)
-        adj = score / info
-        if t + adj < 0.0:
-            if t <= 0.0:
-                adj = 0.0
-            while t + adj < 0.0:
-                adj /= 2.0
-        new = t + adj
+        new = max(0.0, t + score / info)
         if abs(score) <= _SCORE_RTOL * size or abs(new - t) <= threshold * max(1.0, new):
             return new, count, True, False
         s_new, _, size_new = _score_info_1(reml, y, v, new)

@@ -320,9 +320,11 @@ def _bracket_up(f: Callable[[float], float], hi: float) -> float | None:
 
 def _root(f: Callable[[float], float], lo: float, hi: float, maxiter: int) -> tuple[float, int]:
     """Return the root of ``f`` in ``[lo, hi]`` to machine precision and the iterations."""
+    # never fewer iterations than a bisection to machine precision needs (as the batch)
     root, res = optimize.brentq(
-        f, lo, hi, xtol=1e-300, rtol=4 * _EPS, maxiter=maxiter, full_output=True, disp=False
-    )
+        f, lo, hi, xtol=1e-300, rtol=4 * _EPS, maxiter=max(maxiter, 2200), full_output=True,
+        disp=False,
+    )  # fmt: skip
     return float(root), int(res.iterations)
 
 
@@ -460,7 +462,10 @@ def _likelihood(
     crosses the root of the score (an overshoot, the cause of metafor's
     oscillations) gives a bracket, and Brent's method then finds the root in
     it; a step that keeps the sign of the score moves towards the same
-    maximum, so no likelihood needs evaluating. Where the likelihood is so
+    maximum, so no likelihood needs evaluating. A step below 0 is cut at 0
+    (metafor halves it instead, which creeps towards a maximum on the
+    boundary): the score there is ≤ 0 (the boundary is a maximum) or positive
+    (it brackets a root). Where the likelihood is so
     flat that scoring still runs after ``_SCORING_STEPS`` steps (it creeps
     towards a nearly vanishing score), the iteration is finished by bracketing
     the root of the score uphill (:func:`_finish_by_bracketing`), provided
@@ -476,7 +481,7 @@ def _likelihood(
     limit = min(con.maxiter, _SCORING_STEPS)
     for iterations in range(1, limit + 1):  # noqa: B007 - the count is reported
         score, info, size = _score_info(reml, y, v, x, t)
-        new = t + _keep_nonnegative(t, score / info)
+        new = max(0.0, t + score / info)  # a step below 0 is cut at the boundary
         if abs(score) <= _SCORE_RTOL * size or abs(new - t) <= con.threshold * max(1.0, new):
             t = new  # a step this small has converged (the root is polished below)
             converged = True
