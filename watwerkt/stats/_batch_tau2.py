@@ -37,9 +37,10 @@ _COMPACT_BELOW = 4096
 #: Points of the log-spaced grid on which ML/REML look for other local maxima
 #: (the single fit's ``tau2._GRID_POINTS``).
 _GRID_POINTS = 160
-#: Every this-many grid points the score is evaluated for every column; between
-#: them only where the cell's bounds leave a sign change possible (as tau2.py).
-_GRID_STRIDE = 8
+#: The score is evaluated for every column at every ``_GRID_STRIDES[0]``-th grid
+#: point; inside a cell whose bounds leave a sign change possible, at the next
+#: stride, and so on down to 1 (as tau2.py's ``_GRID_STRIDES``).
+_GRID_STRIDES = (32, 16, 8, 4, 2, 1)
 #: Relative margin by which a cell's score bound must exclude 0 (rounding noise).
 _CERTIFY_RTOL = 1e-9
 #: A score within this fraction of its terms' size is zero (``tau2._SCORE_RTOL``).
@@ -652,8 +653,8 @@ def _global_check(
     """Compare each optimum with τ² = 0 and every local maximum on ``tau2``'s grid.
 
     The score is evaluated only where :func:`tau2._grid_scores`' rule needs it: at
-    every ``_GRID_STRIDE``-th grid point, and inside a coarse cell only where its
-    bounds cannot exclude a sign change.
+    every ``_GRID_STRIDES[0]``-th grid point, and inside a cell, at ever finer
+    strides, only where its bounds cannot exclude a sign change.
     """
     k, n = y.shape
     best_t = np.where(converged, tau2, np.nan)
@@ -666,27 +667,16 @@ def _global_check(
     scratch = _Scratch(k, n)
     rows = _GRID_POINTS + 1
     score = np.empty((rows, n))
+    part_a = np.empty((rows, n))
+    part_b = np.empty((rows, n))
     coarse = _coarse_rows()
-    parts: dict[int, tuple[FloatArray, FloatArray]] = {}
     for r in coarse:
-        a, b = _score_parts(reml, y, v, _grid_row(r, lo, log_ratio), scratch)
-        parts[r] = (a, b)
-        score[r] = a - b
+        part_a[r], part_b[r] = _score_parts(reml, y, v, _grid_row(r, lo, log_ratio), scratch)
+        score[r] = part_a[r] - part_b[r]
+    grid = _Grid(reml, y, v, lo, log_ratio, score, part_a, part_b, scratch)
+    every = np.arange(n)
     for ra, rb in itertools.pairwise(coarse):
-        if rb == ra + 1:
-            continue
-        (a_lo, b_lo), (a_hi, b_hi) = parts[ra], parts[rb]
-        # S = A − B with A, B non-increasing: A(b) − B(a) ≤ S ≤ A(a) − B(b) on the cell
-        margin = _CERTIFY_RTOL * (np.abs(a_lo) + np.abs(b_lo))
-        neg = a_lo - b_hi < -margin
-        pos = a_hi - b_lo > margin
-        score[ra + 1 : rb] = np.where(neg, -1.0, 1.0)[None, :]
-        open_ = np.flatnonzero(~(neg | pos))
-        if open_.size:
-            yo, vo, lo_o, lr_o = y[:, open_], v[:, open_], lo[open_], log_ratio[open_]
-            for r in range(ra + 1, rb):
-                a, b = _score_parts(reml, yo, vo, _grid_row(r, lo_o, lr_o), scratch)
-                score[r, open_] = a - b
+        grid.refine(ra, rb, every, 1)
     cands: list[tuple[npt.NDArray[np.intp], FloatArray]] = []
     zero = np.flatnonzero(score[0] <= 0)
     if zero.size:
@@ -725,8 +715,66 @@ def _global_check(
 
 
 def _coarse_rows() -> list[int]:
-    """Grid rows evaluated for every column: 0, then every ``_GRID_STRIDE``-th, and the last."""
-    return [0, *range(1, _GRID_POINTS, _GRID_STRIDE), _GRID_POINTS]
+    """Grid rows evaluated for every column: 0, then every ``_GRID_STRIDES[0]``-th, and the last."""
+    return [0, *range(1, _GRID_POINTS, _GRID_STRIDES[0]), _GRID_POINTS]
+
+
+class _Grid:
+    """The global-check grid of a block, filled in where a sign change remains possible."""
+
+    def __init__(
+        self,
+        reml: bool,
+        y: FloatArray,
+        v: FloatArray,
+        lo: FloatArray,
+        log_ratio: FloatArray,
+        score: FloatArray,
+        part_a: FloatArray,
+        part_b: FloatArray,
+        scratch: _Scratch,
+    ) -> None:
+        self.reml, self.y, self.v, self.lo, self.log_ratio = reml, y, v, lo, log_ratio
+        self.score, self.a, self.b, self.scratch = score, part_a, part_b, scratch
+
+    def refine(self, ra: int, rb: int, cols: npt.NDArray[np.intp], level: int) -> None:
+        """Fill rows ``ra+1 … rb−1`` of ``cols`` (the scores at ``ra`` and ``rb`` are known).
+
+        As ``tau2._refine``: a cell whose bounds exclude 0 is filled with the
+        score's sign; otherwise the rows at the next stride are evaluated and
+        each sub-cell is refined in turn.
+        """
+        if rb == ra + 1:
+            return
+        a_lo, b_lo, a_hi, b_hi = (
+            self.a[ra, cols],
+            self.b[ra, cols],
+            self.a[rb, cols],
+            self.b[rb, cols],
+        )
+        # S = A − B with A, B non-increasing: A(b) − B(a) ≤ S ≤ A(a) − B(b) on the cell
+        margin = _CERTIFY_RTOL * (np.abs(a_lo) + np.abs(b_lo))
+        neg = a_lo - b_hi < -margin
+        pos = a_hi - b_lo > margin
+        self.score[ra + 1 : rb, cols[neg]] = -1.0
+        self.score[ra + 1 : rb, cols[pos]] = 1.0
+        open_ = cols[~(neg | pos)]
+        if not open_.size:
+            return
+        stride = _GRID_STRIDES[level]
+        inner = list(range(ra + stride, rb, stride))
+        yo, vo, lo_o, lr_o = (
+            self.y[:, open_],
+            self.v[:, open_],
+            self.lo[open_],
+            self.log_ratio[open_],
+        )
+        for r in inner:
+            t = _grid_row(r, lo_o, lr_o)
+            self.a[r, open_], self.b[r, open_] = _score_parts(self.reml, yo, vo, t, self.scratch)
+            self.score[r, open_] = self.a[r, open_] - self.b[r, open_]
+        for pa, pb in itertools.pairwise([ra, *inner, rb]):
+            self.refine(pa, pb, open_, level + 1)
 
 
 def q_root(
