@@ -27,7 +27,16 @@ from hypothesis import strategies as st
 from watwerkt.errors import ConvergenceWarning, StatsInputError
 from watwerkt.messages import set_language
 from watwerkt.stats import FitControl, meta_analysis
-from watwerkt.stats.tau2 import METHODS, Tau2Fit, _loglik, estimate_tau2, generalised_q
+from watwerkt.stats.tau2 import (
+    METHODS,
+    Tau2Fit,
+    _grid,
+    _grid_scores,
+    _loglik,
+    _score_parts_grid,
+    estimate_tau2,
+    generalised_q,
+)
 
 # fmt: off
 Y320 = np.array([0.11239, -0.28478, 2.65176, 0.00796, 0.0247, -0.06431, -0.01653, 0.04562,
@@ -243,3 +252,29 @@ def test_ml_reml_reach_the_grid_maximum(k: int, seed: int, reml: bool, spread: f
     grid = np.linspace(0, hi, 1001)
     best = max(_loglik(reml, y, v, x, t) for t in grid)
     assert _loglik(reml, y, v, x, fit.tau2) >= best - 1e-9
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    k=st.integers(3, 25),
+    seed=st.integers(0, 2**32 - 1),
+    reml=st.booleans(),
+    spread=st.floats(0.1, 3.0),
+    moderator=st.booleans(),
+)
+def test_refined_grid_has_the_full_grids_sign_changes(
+    k: int, seed: int, reml: bool, spread: float, moderator: bool
+) -> None:
+    # the bounds only skip cells where the score keeps one sign: the grid pairs that
+    # change sign (and τ² = 0's sign) are exactly those of the full 161-point grid
+    rng = np.random.default_rng(seed)
+    v = np.exp(rng.normal(-3, spread, k))
+    y = rng.normal(0, np.sqrt(v + rng.uniform(0, 0.2)))
+    columns = [np.ones(k), np.linspace(-1, 1, k)] if moderator else [np.ones(k)]
+    x = np.linalg.qr(np.column_stack(columns))[0]
+    taus = _grid(float(np.median(v)), max(100.0, 10.0 * float(np.var(y))))
+    a, b = _score_parts_grid(reml, y, v, x, taus)
+    full = a - b
+    refined = _grid_scores(reml, y, v, x, taus)
+    np.testing.assert_array_equal(refined > 0, full > 0)
+    assert refined[0] == full[0]
