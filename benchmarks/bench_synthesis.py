@@ -13,22 +13,28 @@ trim-and-fill as well (single fits per cell with k >= 10; no batch path), the
 last both in one process and in ``os.cpu_count()`` worker processes
 (``synthesize(workers=...)``), and prints the seconds of each.
 
-Measured on the development machine (2 cores), before and after the
-2026-11-23 changes (identical row sets fitted once, trim-and-fill taking
-its side from Egger's slope instead of refitting that regression, worker
-processes); the two runs share the same stats core:
+Measured 2026-11-23 on the development machine (2 cores, shared: load
+average about 17, so CPU seconds of the process are the fairer number; wall
+clock in brackets). "before" is commit 578f824; "after" is the synthesis of
+the following commits (identical row sets fitted once, trim-and-fill taking
+its side from Egger's slope instead of refitting that regression, batch
+results read from columns) on the *same* stats core; "HEAD" is the same
+synthesis on the working tree's stats core at 11:15 (others' τ² solver work,
+partly not yet committed):
 
-=========================================  ========  ===================
-run                                        before    after
-=========================================  ========  ===================
-core (no sensitivity)                      4.0 s     see below
-+ leave-one-out, low risk of bias          10.0 s
-+ Egger, trim-and-fill, 1 process          113 s
-+ Egger, trim-and-fill, 2 processes        (none)
-=========================================  ========  ===================
+=========================================  ===============  ===============  ===============
+run (workers=1)                            before           after            HEAD
+=========================================  ===============  ===============  ===============
+core (no sensitivity)                      4.3 s (6.2 s)    4.2 s (5.7 s)    3.2 s (4.0 s)
++ leave-one-out, low risk of bias          7.7 s (11.6 s)   7.4 s (11.3 s)   4.8 s (6.7 s)
++ Egger, trim-and-fill                     90 s (128 s)     67 s (95 s)      52 s (56 s)
+=========================================  ===============  ===============  ===============
+
+``workers=2`` gave no gain on this loaded 2-core machine (70 s wall against
+66 s); it is meant for an author's idle multi-core machine.
 
 Egger's test and trim-and-fill still cost about 20 ms per cell with
-k >= 10 (about 3,000 cells here): a batched mixed-effects meta-regression
+k >= 10 (3,072 cells here): a batched mixed-effects meta-regression
 τ² estimator in the stats core, exactly equal to ``egger_test``, is what
 would bring that part down to seconds.
 
