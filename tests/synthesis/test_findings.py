@@ -493,10 +493,22 @@ def test_small_study_checks_in_worker_processes_equal_the_serial_run() -> None:
     serial = synthesize(evidence)
     parallel = synthesize(evidence, workers=2)
     assert [f.sensitivity for f in parallel.findings] == [f.sensitivity for f in serial.findings]
-    tested = [f for f in serial.findings if f.sensitivity and f.sensitivity.egger_pvalue]
+    tested = [
+        f for f in serial.findings if f.sensitivity and f.sensitivity.egger_pvalue is not None
+    ]
     assert len(tested) == 6  # overall and both principles, for both outcomes
     f = serial.finding("zingeving", "eenzaamheid")
     assert f.sensitivity is not None
-    yi = np.array([e.yi for e in f.effects])
-    vi = np.array([e.vi for e in f.effects])
-    assert f.sensitivity.egger_pvalue == egger_test(yi, vi, method="REML").pvalue
+    ys = np.array([e.yi for e in f.effects])
+    vs = np.array([e.vi for e in f.effects])
+    assert f.sensitivity.egger_pvalue == egger_test(ys, vs, method="REML").pvalue
+
+
+@pytest.mark.parametrize("workers", [0, -2, 1.5, True])
+def test_workers_must_be_a_positive_int(workers: object) -> None:
+    evidence = make_evidence(make_dossier(), ROWS)
+    with pytest.raises(ValueError, match="must be an int >= 1") as info:
+        synthesize(evidence, workers=workers)  # type: ignore[arg-type]
+    assert str(info.value) == (
+        f"The 'workers' parameter of synthesize() must be an int >= 1; got {workers!r}."
+    )

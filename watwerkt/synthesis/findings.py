@@ -262,6 +262,9 @@ def synthesize(
     if dossier is None:
         msg = "synthesize() needs an evidence base whose dossier.yaml was read"
         raise ValueError(msg)
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        msg = f"The 'workers' parameter of synthesize() must be an int >= 1; got {workers!r}."
+        raise ValueError(msg)
     table = effect_table(evidence)
     cols = _Columns(table)
     cells = _cells(dossier, cols)
