@@ -140,8 +140,9 @@ def meta_analysis_batch(
     dense ``(k, groups)`` array on which every estimator runs as array
     arithmetic. Iterative estimators update all unfinished groups together and
     freeze each group once it meets its own stopping rule, so every group takes
-    the path of the single fit (:mod:`watwerkt.stats.tau2`: same start, step
-    halving, overshoot bracketing, stopping rule, boundary snap and global
+    the path of the single fit (:mod:`watwerkt.stats.tau2`: same start,
+    Newton/Fisher steps, boundary cut, overshoot bracketing, stopping rule,
+    finish of a creeping iteration, boundary snap and refined global
     likelihood check); roots are solved to machine precision by safeguarded
     Newton (Q) or regula falsi (score) instead of Brent's method, so PM's
     ``iterations`` count differs. The Python loop runs over distinct values of

@@ -9,11 +9,14 @@ restricted maximum likelihood (ML, REML), empirical Bayes (EB) and
 Paule–Mandel (PM); ``"FE"`` fixes τ² = 0.
 
 The iterative estimators are more careful than metafor's plain Fisher
-scoring: every step must improve its objective (step halving), a converged
-value is polished with a bracketing root finder, and ML/REML compare the
+scoring: EB halves a step until it improves its objective; ML/REML take
+Newton steps where the likelihood is locally concave, solve for the root of
+the score in the bracket an overshooting step gives, cut a step below 0 at
+the boundary, and finish a creeping iteration by bracketing; a converged
+value is polished with a bracketing root finder; and ML/REML compare the
 optimum found with every other local maximum of the likelihood on a grid and
-with the boundary τ² = 0, so neither an oscillating iteration nor a stop at a
-worse local maximum goes unnoticed. Where no solution is found, a
+with the boundary τ² = 0, so neither an oscillating or creeping iteration nor
+a stop at a worse local maximum goes unnoticed. Where no solution is found, a
 :class:`~watwerkt.errors.ConvergenceWarning` names the method and the
 iterations and ``converged`` is False.
 
@@ -70,10 +73,11 @@ class FitControl:
     Attributes
     ----------
     threshold : float
-        Fisher scoring stops when a step changes τ² by at most
+        Scoring stops when a step changes τ² by at most
         ``threshold * max(1, τ²)`` (metafor's ``threshold``, made relative).
     maxiter : int
-        Maximum number of Fisher scoring steps (and of root-finder iterations).
+        Maximum number of scoring steps (ML/REML: after 50 steps a still
+        running iteration is finished by bracketing, if ``maxiter`` allows).
     step_halving : bool
         EB: halve a Fisher scoring step until it improves ``|Q − (k − p)|``.
         ML/REML need no halving: a step across the root of the
