@@ -273,7 +273,7 @@ def test_refined_grid_has_the_full_grids_sign_changes(
     columns = [np.ones(k), np.linspace(-1, 1, k)] if moderator else [np.ones(k)]
     x = np.linalg.qr(np.column_stack(columns))[0]
     taus = _grid(float(np.median(v)), max(100.0, 10.0 * float(np.var(y))))
-    a, b = _score_parts_grid(reml, y, v, x, taus)
+    a, b, _ = _score_parts_grid(reml, y, v, x, taus)
     full = a - b
     refined = _grid_scores(reml, y, v, x, taus)
     np.testing.assert_array_equal(refined > 0, full > 0)

@@ -251,6 +251,30 @@ def _score_only(
     return out
 
 
+def _score_parts_q(
+    reml: bool, y: FloatArray, v: FloatArray, tau2: FloatArray, scratch: _Scratch
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Return :func:`_score_parts` and the generalised ``Q = Σ w r²`` per column."""
+    m = y.shape[1]
+    w, b = scratch.views(m)
+    c = scratch.third(m)
+    np.add(v, tau2[None, :], out=w)
+    np.divide(1.0, w, out=w)
+    sw = rsum(w)
+    np.multiply(w, y, out=b)
+    mu = rsum(b) / sw
+    np.subtract(y, mu[None, :], out=b)  # r
+    np.multiply(b, w, out=c)  # w r
+    np.multiply(c, b, out=b)  # w r²
+    q = rsum(b)
+    np.multiply(c, c, out=c)
+    ypp = rsum(c)
+    if not reml:
+        return ypp, sw, q
+    np.multiply(w, w, out=b)
+    return ypp, sw - rsum(b) / sw, q
+
+
 def _score_parts(
     reml: bool, y: FloatArray, v: FloatArray, tau2: FloatArray, scratch: _Scratch
 ) -> tuple[FloatArray, FloatArray]:
@@ -621,6 +645,16 @@ def _polish_score(
     return out
 
 
+def _tail_negative(
+    q: FloatArray, taus: FloatArray, v_min: FloatArray, v_max: FloatArray, k: int, p: int
+) -> BoolArray:
+    """Where the score is certainly negative on all of ``[τ², ∞)`` (``tau2._tail_negative``)."""
+    c = q + p
+    margin = 1.0 - _CERTIFY_RTOL
+    out: BoolArray = (c < k * margin) & (c * (v_max + taus) < k * (v_min + taus) * margin)
+    return out
+
+
 def _grid_row(r: int, lo: FloatArray, log_ratio: FloatArray) -> FloatArray:
     """Row ``r`` of the global-check grid per column (as ``tau2._grid``): 0, then log-spaced."""
     if r == 0:
@@ -670,13 +704,20 @@ def _global_check(
     part_a = np.empty((rows, n))
     part_b = np.empty((rows, n))
     coarse = _coarse_rows()
-    for r in coarse:
-        part_a[r], part_b[r] = _score_parts(reml, y, v, _grid_row(r, lo, log_ratio), scratch)
+    # the score is negative on [τ², ∞) from the first coarse row where the tail bound holds
+    first = np.full(n, len(coarse))
+    v_min, v_max = v.min(axis=0), v.max(axis=0)
+    for i, r in enumerate(coarse):
+        t = _grid_row(r, lo, log_ratio)
+        part_a[r], part_b[r], q = _score_parts_q(reml, y, v, t, scratch)
         score[r] = part_a[r] - part_b[r]
+        tail = _tail_negative(q, t, v_min, v_max, k, 1 if reml else 0)
+        first[tail & (first == len(coarse))] = i
     grid = _Grid(reml, y, v, lo, log_ratio, score, part_a, part_b, scratch)
-    every = np.arange(n)
-    for ra, rb in itertools.pairwise(coarse):
-        grid.refine(ra, rb, every, 1)
+    for i, (ra, rb) in enumerate(itertools.pairwise(coarse)):
+        in_tail = first <= i
+        score[ra + 1 : rb, in_tail] = -1.0
+        grid.refine(ra, rb, np.flatnonzero(~in_tail), 1)
     cands: list[tuple[npt.NDArray[np.intp], FloatArray]] = []
     zero = np.flatnonzero(score[0] <= 0)
     if zero.size:

@@ -436,8 +436,8 @@ def _score_info(
 
 def _score_parts_grid(
     reml: bool, y: FloatArray, v: FloatArray, x: FloatArray, taus: FloatArray
-) -> tuple[FloatArray, FloatArray]:
-    """Return ``(yᵀPPy, tr P)`` (REML) or ``(yᵀPPy, tr W)`` (ML) at every τ² of ``taus``.
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Return ``(yᵀPPy, tr P, Q)`` (REML) or ``(yᵀPPy, tr W, Q)`` (ML) at every τ² of ``taus``.
 
     The score (without the ½) is the first minus the second; both are
     non-increasing in τ² (see :func:`_local_maxima`).
@@ -450,11 +450,12 @@ def _score_parts_grid(
     resid = y[None, :] - beta @ x.T
     pr = w * resid
     ypp: FloatArray = np.sum(pr * pr, axis=1)
+    q: FloatArray = np.sum(pr * resid, axis=1)  # Q = Σ w e²
     trace: FloatArray = np.sum(w, axis=1)
     if reml:
         b2 = np.einsum("gk,ki,kj->gij", w * w, x, x)
         trace = trace - np.einsum("gij,gji->g", inv, b2)
-    return ypp, trace
+    return ypp, trace, q
 
 
 def _likelihood(
@@ -589,10 +590,11 @@ def _grid_scores(
     n = taus.size
     part_a, part_b, score = np.empty(n), np.empty(n), np.empty(n)
 
-    def evaluate(rows: list[int]) -> None:
+    def evaluate(rows: list[int]) -> FloatArray:
         idx = np.array(rows)
-        part_a[idx], part_b[idx] = _score_parts_grid(reml, y, v, x, taus[idx])
+        part_a[idx], part_b[idx], q = _score_parts_grid(reml, y, v, x, taus[idx])
         score[idx] = part_a[idx] - part_b[idx]
+        return q
 
     def refine(ra: int, rb: int, level: int) -> None:
         if rb == ra + 1:
@@ -610,10 +612,37 @@ def _grid_scores(
                 refine(pa, pb, level + 1)
 
     coarse = [0, *range(1, _GRID_POINTS, _GRID_STRIDES[0]), _GRID_POINTS]
-    evaluate(coarse)
-    for ra, rb in itertools.pairwise(coarse):
-        refine(ra, rb, 1)
+    q = evaluate(coarse)
+    # the score is negative on [τ², ∞) from the first coarse row where the tail bound holds
+    k, p = x.shape
+    tail = _tail_negative(q, taus[coarse], float(np.min(v)), float(np.max(v)), k, p if reml else 0)
+    first = int(np.argmax(tail)) if tail.any() else len(coarse)
+    for i, (ra, rb) in enumerate(itertools.pairwise(coarse)):
+        if i >= first:
+            score[ra + 1 : rb] = -1.0
+        else:
+            refine(ra, rb, 1)
     return score
+
+
+def _tail_negative(
+    q: FloatArray, taus: FloatArray, v_min: float | FloatArray, v_max: float | FloatArray,
+    k: int, p: int,
+) -> npt.NDArray[np.bool_]:  # fmt: skip
+    """Return where the score is certainly negative on all of ``[τ², ∞)``.
+
+    For ``t ≥ τ²``: ``yᵀPPy ≤ w_max·Q(t) ≤ Q(τ²)/(v_min + t)`` and ``tr P ≥
+    tr W − p·w_max ≥ k/(v_max + t) − p/(v_min + t)`` (ML: ``p = 0``), so
+    ``S(t) ≤ [c·(v_max + t) − k·(v_min + t)] / ((v_min + t)(v_max + t))`` with
+    ``c = Q(τ²) + p``; the numerator decreases in ``t`` when ``c < k``, so it
+    is negative for all ``t ≥ τ²`` once it is at ``τ²``.
+    """
+    c = q + p
+    margin = 1.0 - _CERTIFY_RTOL
+    out: npt.NDArray[np.bool_] = (c < k * margin) & (
+        c * (v_max + taus) < k * (v_min + taus) * margin
+    )
+    return out
 
 
 def _local_maxima(
