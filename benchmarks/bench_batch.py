@@ -162,6 +162,8 @@ def main() -> None:
     b = batch_ci[NUMERIC].to_numpy(float)
     stuck = int((~batch["converged"]).sum())
     print(f"  {stuck} group(s) not converged (in the batch and in the single fit alike)")
+    its = batch["iterations"].to_numpy()
+    print(f"  iterations per group: mean {its.mean():.2f}, max {its.max()}")
 
     try:
         n_one = min(args.single_subset, g)
