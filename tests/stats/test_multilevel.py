@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import warnings
 from functools import cache
 from typing import Any
 
@@ -205,7 +206,7 @@ def test_missing_moderator_rows_are_dropped_with_a_warning() -> None:
 
 
 def test_non_convergence_warns(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = multilevel_module.fit_components
+    real = fit_components
 
     def failing(*a: Any, **kw: Any) -> Any:
         fit = real(*a, **kw)
@@ -352,6 +353,189 @@ def test_fit_is_invariant_to_row_order_and_labels(
     assert b.estimate == pytest.approx(a.estimate, rel=1e-6, abs=1e-8)
     assert b.loglik == pytest.approx(a.loglik, rel=1e-9, abs=1e-9)
     np.testing.assert_allclose(b.sigma2, a.sigma2, rtol=1e-4, atol=1e-7)
+
+
+def test_interior_component_revived_from_the_boundary_converges_to_rma_mv() -> None:
+    # hypothesis case (6.170): the outermost component was snapped to 0, had a positive
+    # score there and was revived at 1e-4 * scale, where the likelihood in log sigma2
+    # is flat and not concave; Newton's gradient fallback then crawled for 100 steps.
+    # The maximum is inside (sigma2[0] ~ 9.0e-4), sigma2[1] is on the boundary.
+    groups = [
+        [0, 0, 0, 0, 0, 1, 1, 1, 1],
+        [0, 1, 1, 1, 1, 0, 1, 1, 1],
+        [0, 0, 1, 2, 3, 0, 0, 1, 2],
+    ]
+    yi = [0.24311213, 0.5426645, 0.10314319, 0.24022453, 0.30964183]
+    yi += [0.52772789, 0.30445723, 0.14660221, 0.63827684]
+    vi = [0.06071679, 0.06061636, 0.03194034, 0.09145606, 0.06578542]
+    vi += [0.03553126, 0.03395537, 0.03620878, 0.014988]
+    # metafor 3.8-1: dat <- data.frame(l1 = groups[1], l2 = groups[2], l3 = groups[3], yi, vi)
+    # rma.mv(yi, vi, random = ~ 1 | l1/l2/l3, data = dat,
+    #        control = list(optimizer = "Nelder-Mead", reltol = 1e-15, maxit = 100000))
+    # (the highest logLik of R's optimisers; rel.tol = 1e-12 with nlminb stops with
+    # convergence = 1, the default nlminb gives sigma2[0] = 0.000902419826 at a lower logLik)
+    r_sigma2 = [0.000902432292866467, 0.0, 0.0170379031962443]
+    r_beta = 0.363594272287405
+    r_se = 0.0828598881352946
+    r_loglik = 0.799376421955214
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        res = multilevel_meta_analysis(yi, vi, groups)
+    assert res.converged
+    assert res.sigma2[1] == 0.0
+    assert_close(res.sigma2, r_sigma2, "mv_fit", "sigma2")
+    assert_close(res.coefficients["estimate"], [r_beta], "mv_fit", "beta")
+    assert_close(res.coefficients["se"], [r_se], "mv_fit", "se")
+    assert res.loglik >= r_loglik - 1e-10
+
+
+def test_higher_maximum_with_a_component_at_zero_is_taken_as_rma_mv() -> None:
+    # sweep case: ML has an interior local maximum at sigma2 = (0.0695, 0, 0.0204),
+    # logLik -7.9304 (metafor's uobyqa stops there too) and the global one on the
+    # boundary sigma2[0] = 0, logLik -7.8494, which rma.mv's default nlminb finds
+    groups = [
+        [0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3, 4, 5, 5, 5, 5],
+        [0, 0, 1, 1, 1, 2, 2, 0, 0, 1, 2, 0, 0, 0, 1, 1, 1, 1, 2, 0, 0, 0, 0, 0, 0],
+        [0, 1, 0, 1, 2, 0, 1, 0, 1, 0, 0, 0, 1, 2, 0, 1, 2, 3, 0, 0, 0, 0, 1, 2, 3],
+    ]
+    yi = [
+        0.03397065541187,
+        0.6295636853784234,
+        0.7131115787077067,
+        0.28096887693748435,
+        -0.11776318759313997,
+        0.22292871402851408,
+        0.49401309689784106,
+        0.03736984444859082,
+        0.6303091101380089,
+        0.4776301105613683,
+        0.07710072109512181,
+        0.31040908908594306,
+        0.43495214256605874,
+        0.11886594334965778,
+        0.6491452273550283,
+        0.43741208437624424,
+        0.3329743565815352,
+        -0.27484585347559815,
+        0.11612475379747855,
+        1.1423152858611736,
+        0.9345791740287719,
+        0.06438719446599334,
+        0.21118575928978656,
+        0.506249624124093,
+        0.36143502997839716,
+    ]
+    vi = [
+        0.05193296235369654,
+        0.03943875502498682,
+        0.04802026042707057,
+        0.03127280695977314,
+        0.0589459584359743,
+        0.08395469277391383,
+        0.08971982954590235,
+        0.02223582312475208,
+        0.09318162526357371,
+        0.09092595095002139,
+        0.06504443724166094,
+        0.08585739335962596,
+        0.0889399981873671,
+        0.0948991469673628,
+        0.07410812305083257,
+        0.02977295269643688,
+        0.011476304963943746,
+        0.09163217700228597,
+        0.0850731059782033,
+        0.022584548811099284,
+        0.08275657012917499,
+        0.07292550476155114,
+        0.0824754462044018,
+        0.07839514641649763,
+        0.04067252839467728,
+    ]
+    # metafor 3.8-1: dat <- data.frame(l1 = groups[1], l2 = groups[2], l3 = groups[3], yi, vi)
+    # rma.mv(yi, vi, random = ~ 1 | l1/l2/l3, data = dat, method = "ML")
+    r_sigma2 = [2.47651443850061e-11, 0.0, 0.0596952001746628]
+    r_beta = 0.365549238547671
+    r_se = 0.068673108863531
+    r_loglik = -7.84935298634142
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        res = multilevel_meta_analysis(yi, vi, groups, method="ML")
+    assert res.converged
+    assert res.sigma2[:2] == (0.0, 0.0)
+    assert_close(res.sigma2, r_sigma2, "mv_fit", "sigma2")
+    assert_close(res.coefficients["estimate"], [r_beta], "mv_fit", "beta")
+    assert_close(res.coefficients["se"], [r_se], "mv_fit", "se")
+    assert res.loglik >= r_loglik - 1e-10
+
+
+def test_swap_of_the_component_at_zero_finds_the_higher_maximum() -> None:
+    # sweep case: ML maxima at sigma2 = (0.0121, 0, 0), logLik 0.38853, and at
+    # (0, 0.00988, 0), logLik 0.39046; reaching the second one needs sigma2[0] set to 0
+    # and sigma2[1] freed at the same time
+    groups = [
+        [0, 0, 0, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4],
+        [0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0],
+        [0, 0, 1, 0, 1, 0, 1, 2, 3, 0, 1, 0, 1, 2, 3, 0, 1, 2, 3],
+    ]
+    yi = [
+        0.28283790799836617,
+        0.37612152792445963,
+        0.41436909367202124,
+        0.6107775800028054,
+        0.6511895506267321,
+        0.3357303465049617,
+        0.031038734732839635,
+        0.48144744876067347,
+        0.09780619831889556,
+        0.7950804976264988,
+        -0.013178536989921108,
+        -0.0015996837634550953,
+        0.1658888789203993,
+        0.1956959684780847,
+        0.20670090466411006,
+        0.13497902983258062,
+        -0.22693057604682393,
+        0.15195278545861504,
+        0.1400223842787809,
+    ]
+    vi = [
+        0.024902347728293237,
+        0.01915917378831656,
+        0.03951986162081507,
+        0.05439376139900136,
+        0.045462730299513504,
+        0.08870634363444699,
+        0.09640138299060516,
+        0.06294525366351555,
+        0.01653379927072189,
+        0.061980487079102996,
+        0.047346693164330156,
+        0.04499713007776533,
+        0.08316215305838244,
+        0.01730660557575627,
+        0.05063333581099827,
+        0.09036959903275837,
+        0.06088587157620416,
+        0.08682846720339203,
+        0.06138470347960782,
+    ]
+    # metafor 3.8-1: dat <- data.frame(l1 = groups[1], l2 = groups[2], l3 = groups[3], yi, vi)
+    # rma.mv(yi, vi, random = ~ 1 | l1/l2/l3, data = dat, method = "ML",
+    #        control = list(optimizer = "Nelder-Mead", reltol = 1e-15, maxit = 100000))
+    # (the default nlminb stops with convergence = 1 here)
+    r_sigma2 = [0.0, 0.00987698565703705, 0.0]
+    r_beta = 0.265547556195752
+    r_se = 0.0611482885603372
+    r_loglik = 0.390458250876064
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        res = multilevel_meta_analysis(yi, vi, groups, method="ML")
+    assert res.converged
+    assert_close(res.sigma2, r_sigma2, "mv_fit", "sigma2")
+    assert_close(res.coefficients["estimate"], [r_beta], "mv_fit", "beta")
+    assert_close(res.coefficients["se"], [r_se], "mv_fit", "se")
+    assert res.loglik >= r_loglik - 1e-10
 
 
 def test_fit_components_reports_each_fixed_component() -> None:

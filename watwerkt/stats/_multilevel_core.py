@@ -303,11 +303,44 @@ def fit_components(
             ev = evaluate(structure, y, v, x, s2, reml)
             return FitResult(s2, ev, False, iterations, "stats.multilevel_cause_unbounded")
         theta, zero, its = _settle_boundary(
-            objective, evaluate_at, full, active, free, theta, scale, revive_at=float(start[0])
+            objective, evaluate_at, active, free, theta, scale, revive_at=float(start[0])
         )
         iterations += its
     theta, its, ok = _newton(objective, theta, zero)
     iterations += its
+    # the likelihood can have a second, higher maximum with a component at exactly 0
+    # (an interior local maximum found first): take it when its zeros all have a
+    # non-positive score, as a boundary maximum must
+    for _ in range(len(free)):
+        best = -objective(theta, zero)[0]
+        switched = False
+        for lev in active(zero):
+            # lev forced to 0, every other component free again (a swap: one maximum
+            # may have this component inside and another one at zero)
+            others = np.array(
+                [theta[active(zero).index(m)] if m not in zero else 0.0 for m in free if m != lev]
+            )
+            for i, m in enumerate(m for m in free if m != lev):
+                if m in zero:
+                    others[i] = math.log(float(start[m]))
+            others, its, _ = _newton(objective, others, {lev})
+            iterations += its
+            kept, trial, its = _settle_boundary(
+                objective, evaluate_at, active, free, others, scale, float(start[0]), {lev}
+            )
+            iterations += its
+            kept, its, trial_ok = _newton(objective, kept, trial)
+            iterations += its
+            ev = evaluate(structure, y, v, x, full(kept, trial), reml)
+            if (
+                trial_ok
+                and ev.loglik > best + 1e-9 * max(1.0, abs(best))
+                and all(ev.score[m] <= 0 for m in trial if m in free)
+            ):
+                theta, zero, ok, switched = kept, trial, trial_ok, True
+                break
+        if not switched:
+            break
     s2 = full(theta, zero)
     ev = evaluate(structure, y, v, x, s2, reml)
     score = np.array([ev.score[lev] * s2[lev] for lev in active(zero)])
@@ -336,11 +369,17 @@ def _newton(
             e[i] = h
             hess[:, i] = (fun(theta + e, zero)[1] - fun(theta - e, zero)[1]) / (2 * h)
         hess = (hess + hess.T) / 2
-        eig = np.linalg.eigvalsh(hess)
-        if eig.min() <= 0:  # not locally convex: gradient step instead
-            step: FloatArray = -g / max(float(np.abs(eig).max()), 1.0)
+        # saddle-free Newton: curvature taken by absolute value, so that where the
+        # log-likelihood is not concave (a small variance whose score is positive:
+        # d2/dtheta2 ~ -sigma2 * score) the step still climbs by about one e-fold
+        # instead of a gradient step that barely moves
+        eig, vec = np.linalg.eigh(hess)
+        curv = np.abs(eig)
+        if float(curv.max()) == 0.0:
+            step: FloatArray = -g
         else:
-            step = np.asarray(-np.linalg.solve(hess, g), dtype=np.float64)
+            curv = np.maximum(curv, 1e-12 * float(curv.max()))
+            step = np.asarray(-vec @ ((vec.T @ g) / curv), dtype=np.float64)
         step = np.clip(step, -2.0, 2.0).astype(np.float64)
         t = 1.0
         while True:
@@ -354,3 +393,66 @@ def _newton(
         if moved < _STEP_TOL or float(np.abs(g).max()) < 1e-12:
             return theta, it, True
     return theta, maxiter, False
+
+
+Evaluator = Callable[[FloatArray, set[int]], Evaluation]
+
+
+def _settle_boundary(
+    objective: Objective,
+    evaluate_at: Evaluator,
+    active: Callable[[set[int]], list[int]],
+    free: list[int],
+    theta: FloatArray,
+    scale: float,
+    revive_at: float,
+    base: frozenset[int] | set[int] = frozenset(),
+) -> tuple[FloatArray, set[int], int]:
+    """Decide which free components sit on the boundary sigma2 = 0.
+
+    A component below ``scale * _BOUNDARY_REL`` is set to exactly 0 (together
+    with the others that small) and the rest re-optimised. Zero is accepted
+    when the score there (d loglik / d sigma2, given the others) is not
+    positive and the log-likelihood is not lower than before. A component
+    with a positive score at zero has its maximum inside: it restarts from
+    ``revive_at`` (never from next to the boundary, where the likelihood in
+    ``log sigma2`` is flat) and is not snapped again. Returns the log-values
+    of the active components, the set fixed at zero and the Newton iterations.
+    Components in ``base`` stay at zero throughout (``theta`` omits them).
+    """
+    values = {
+        lev: float(t) for lev, t in zip([m for m in free if m not in base], theta, strict=True)
+    }
+    threshold = math.log(scale * _BOUNDARY_REL)
+    zero: set[int] = set(base)
+    inside: set[int] = set()  # components whose zero was rejected
+    iterations = 0
+
+    def current(zero: set[int]) -> FloatArray:
+        return np.array([values[lev] for lev in active(zero)])
+
+    for _ in range(2 * len(free) + 1):
+        small = {lev for lev in active(zero) if values[lev] < threshold and lev not in inside}
+        if not small:
+            break
+        trial = zero | small
+        kept, its, _ = _newton(objective, current(trial), trial)
+        iterations += its
+        at_zero = evaluate_at(kept, trial)
+        before = -objective(current(zero), zero)[0]
+        revive = {lev for lev in trial - set(base) if at_zero.score[lev] > 0}
+        if not revive and at_zero.loglik >= before - 1e-9 * max(1.0, abs(before)):
+            zero = trial
+            values.update(zip(active(zero), kept.tolist(), strict=True))
+            continue
+        if not revive:  # likelihood lower at zero although no score says so: keep it
+            inside |= small
+            continue
+        zero = trial - revive
+        values.update(zip(active(trial), kept.tolist(), strict=True))
+        values.update(dict.fromkeys(revive, math.log(revive_at)))
+        inside |= revive
+        kept, its, _ = _newton(objective, current(zero), zero)
+        iterations += its
+        values.update(zip(active(zero), kept.tolist(), strict=True))
+    return current(zero), zero, iterations

@@ -257,7 +257,7 @@ class MultilevelResult:
 def multilevel_meta_analysis(
     yi: Any,
     vi: Any,
-    groups: Sequence[Any],
+    groups: Sequence[Any] | pd.DataFrame,
     moderators: Any = None,
     method: str = "REML",
     test: str = "z",
@@ -369,7 +369,7 @@ def _warn_if_not_converged(fit: FitResult, method: str) -> None:
 
 
 def _group_labels(
-    groups: Sequence[Any], k: int
+    groups: Sequence[Any] | pd.DataFrame, k: int
 ) -> tuple[list[npt.NDArray[np.object_]], tuple[str, ...]]:
     """Validate ``groups``: a list of 1-D label arrays of length k, no missing labels."""
     if isinstance(groups, pd.DataFrame):  # columns outermost first
