@@ -8,6 +8,7 @@ tested.
 
 from __future__ import annotations
 
+from watwerkt.stats._robust import RobustResult, robust
 from watwerkt.stats.batch import meta_analysis_batch
 from watwerkt.stats.bias import (
     EggerTestResult,
@@ -44,7 +45,6 @@ from watwerkt.stats.multilevel import (
 )
 from watwerkt.stats.pool import MetaResult, meta_analysis
 from watwerkt.stats.regression import MetaRegressionResult, meta_regression
-from watwerkt.stats.robust import RobustResult, robust
 from watwerkt.stats.sensitivity import leave_one_out
 from watwerkt.stats.subgroup import SubgroupResult, subgroup_analysis
 from watwerkt.stats.tau2 import FitControl

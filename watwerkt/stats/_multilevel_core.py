@@ -8,7 +8,7 @@ the innermost level outwards, using segment sums over contiguous groups
 (``np.add.reduceat``). Nothing of size n x n is ever formed: one likelihood
 evaluation costs O(n p L^2) for L levels and p coefficients.
 
-Private: :mod:`watwerkt.stats.multilevel` and :mod:`watwerkt.stats.robust`
+Private: :mod:`watwerkt.stats.multilevel` and :mod:`watwerkt.stats._robust`
 are the public faces.
 """
 
