@@ -476,6 +476,12 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "en": "{function}(): {count} study(ies) left out because a moderator is missing "
         "(position(s) {positions}).",
     },
+    "stats.root_not_converged": {
+        "nl": "de nulpuntzoeker vond geen oplossing binnen {iterations} iteraties; "
+        "meld dit als fout, met de gegevens",
+        "en": "the root finder found no solution within {iterations} iterations; "
+        "please report this as a bug, with the data",
+    },
     "stats.no_convergence": {
         "nl": "{function}(): schatter {method!r} convergeerde niet na {iterations} "
         "iteraties (laatste verandering {change:.3g}); probeer method='DL' of 'PM', "

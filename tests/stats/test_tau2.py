@@ -278,3 +278,21 @@ def test_refined_grid_has_the_full_grids_sign_changes(
     refined = _grid_scores(reml, y, v, x, taus)
     np.testing.assert_array_equal(refined > 0, full > 0)
     assert refined[0] == full[0]
+
+
+def test_root_finder_flag_is_never_swallowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """If brentq ever reported no convergence, the fit must fail loudly, not return its root."""
+    from types import SimpleNamespace
+
+    from watwerkt.errors import ConvergenceError
+    from watwerkt.stats import meta_analysis, tau2
+
+    def not_converged(*_args: object, **_kwargs: object) -> tuple[float, object]:
+        return 0.1, SimpleNamespace(converged=False, iterations=7)
+
+    monkeypatch.setattr(tau2.optimize, "brentq", not_converged)
+    yi = [0.1, 0.5, 0.9, -0.3, 0.2, 1.2]
+    vi = [0.05, 0.02, 0.1, 0.03, 0.04, 0.2]
+    with pytest.raises(ConvergenceError) as info:
+        meta_analysis(yi, vi, method="PM")
+    assert info.value.key == "stats.root_not_converged"

@@ -36,7 +36,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import optimize
 
-from watwerkt.errors import ConvergenceWarning, StatsInputError
+from watwerkt.errors import ConvergenceError, ConvergenceWarning, StatsInputError
 from watwerkt.messages import message
 from watwerkt.stats._linalg import hat_p_unweighted, logdet_xtwx, p_matrix, weighted_fit
 
@@ -331,6 +331,8 @@ def _root(f: Callable[[float], float], lo: float, hi: float, maxiter: int) -> tu
         f, lo, hi, xtol=1e-300, rtol=4 * _EPS, maxiter=max(maxiter, 2200), full_output=True,
         disp=False,
     )  # fmt: skip
+    if not res.converged:  # cannot happen for a bracketed root with this budget; never hide it
+        raise ConvergenceError("stats.root_not_converged", iterations=int(res.iterations))
     return float(root), int(res.iterations)
 
 
