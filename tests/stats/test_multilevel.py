@@ -178,7 +178,9 @@ def test_result_outputs_and_text() -> None:
     res = fitted("assink2016_reml_z_mods")
     d = res.to_dict()
     json.dumps(d)
-    assert d["coefficients"]["year"]["estimate"] == res.coefficients.loc["year", "estimate"]
+    rows = {row["term"]: row for row in d["coefficients"]}
+    assert list(rows) == ["intercept", "year", "pubstatus"]
+    assert rows["year"]["estimate"] == res.coefficients.loc["year", "estimate"]
     assert list(res.coefficients.index) == ["intercept", "year", "pubstatus"]
     assert math.isnan(res.pi_lower)
     assert res.k_used == res.k_total == 100

@@ -126,7 +126,7 @@ def test_result_outputs_and_text() -> None:
     )
     d = rob.to_dict()
     json.dumps(d)
-    assert set(d["coefficients"]) == {"intercept", "year", "pubstatus"}
+    assert [row["term"] for row in d["coefficients"]] == ["intercept", "year", "pubstatus"]
     assert list(rob.to_frame().columns) == [
         "estimate",
         "se",

@@ -30,6 +30,7 @@ from scipy import stats
 from watwerkt.errors import StatsInputError
 from watwerkt.messages import message
 from watwerkt.stats._multilevel_core import build_structure, inverse
+from watwerkt.stats._results import coefficient_records
 from watwerkt.stats._validation import FloatArray, check_option, positions
 from watwerkt.stats.multilevel import MultilevelResult
 
@@ -77,10 +78,7 @@ class RobustResult:
 
     def to_dict(self) -> dict[str, Any]:
         """Return every result as JSON-ready plain values (NaN kept)."""
-        coefs = {
-            str(term): {col: float(row[col]) for col in ROBUST_COLUMNS}
-            for term, row in self.coefficients.iterrows()
-        }
+        coefs = coefficient_records(self.coefficients, ROBUST_COLUMNS)
         return {
             "k": self.k,
             "n_clusters": self.n_clusters,

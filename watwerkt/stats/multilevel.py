@@ -29,6 +29,7 @@ from watwerkt.stats._multilevel_core import (
     fit_components,
     nest_codes,
 )
+from watwerkt.stats._results import coefficient_records
 from watwerkt.stats._validation import (
     FloatArray,
     check_level,
@@ -174,10 +175,7 @@ class MultilevelResult:
 
     def to_dict(self) -> dict[str, Any]:
         """Return every result as JSON-ready plain values (NaN kept)."""
-        coefs = {
-            str(term): {col: float(row[col]) for col in COEF_COLUMNS}
-            for term, row in self.coefficients.iterrows()
-        }
+        coefs = coefficient_records(self.coefficients, COEF_COLUMNS)
         return {
             "k": self.k,
             "estimate": self.estimate,

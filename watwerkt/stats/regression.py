@@ -22,6 +22,7 @@ from scipy import stats as sps
 from watwerkt.errors import RowsOmittedWarning, StatsInputError
 from watwerkt.messages import message
 from watwerkt.stats._linalg import dependent_columns, weighted_fit
+from watwerkt.stats._results import coefficient_records
 from watwerkt.stats._validation import (
     as_float_array,
     check_level,
@@ -93,10 +94,7 @@ class MetaRegressionResult:
     def to_dict(self) -> dict[str, Any]:
         """Return the result as JSON-ready plain values (coefficients as a list of rows)."""
         out: dict[str, Any] = {
-            "coefficients": [
-                {"term": str(term), **{c: float(row[c]) for c in COEF_COLUMNS}}
-                for term, row in self.coefficients.iterrows()
-            ]
+            "coefficients": coefficient_records(self.coefficients, COEF_COLUMNS)
         }
         for name in _DICT_FIELDS:
             out[name] = _plain(getattr(self, name))
