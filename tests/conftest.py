@@ -98,3 +98,72 @@ def _dutch_messages_by_default() -> Any:
     set_language("nl")
     yield
     set_language("nl")
+
+
+#: Debian's Chromium, installed by .ci/run (``apt-get install chromium``).
+CHROMIUM = Path(os.environ.get("WATWERKT_CHROMIUM", "/usr/bin/chromium"))
+
+#: Flags for headless Chromium on a machine without network: no background
+#: connections, no sandbox (CI runs as root), a fresh profile per launch.
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+
+
+@pytest.fixture(scope="session")
+def chromium_browser() -> Any:
+    """A headless Debian Chromium driven by Playwright, shared by the browser tests.
+
+    Skips locally when Chromium or Playwright is missing; on CI (``CI=true``) it
+    fails instead, so the browser tests can never silently not run there.
+    """
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - depends on the machine
+        if in_ci():
+            raise
+        pytest.skip("playwright is not installed")
+    if not CHROMIUM.exists():  # pragma: no cover - depends on the machine
+        if in_ci():
+            pytest.fail(f"{CHROMIUM} is missing; .ci/run installs Debian's chromium")
+        pytest.skip(f"{CHROMIUM} is not installed")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS), headless=True
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium_browser: Any) -> Any:
+    """A fresh page (own context: no shared storage) that records console errors,
+    page errors and every network request other than ``file:``/``data:``/``blob:``.
+
+    ``page.console_errors``, ``page.page_errors`` and ``page.network_requests`` are
+    lists the test asserts on (an offline document must leave the last one empty).
+    """
+    context = chromium_browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    page.console_errors = []
+    page.page_errors = []
+    page.network_requests = []
+    page.on(
+        "console",
+        lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None,
+    )
+    page.on("pageerror", lambda err: page.page_errors.append(str(err)))
+    page.on(
+        "request",
+        lambda req: page.network_requests.append(req.url)
+        if not req.url.startswith(("file:", "data:", "blob:", "about:"))
+        else None,
+    )
+    yield page
+    context.close()

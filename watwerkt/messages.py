@@ -1055,4 +1055,10 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "nl": "(gebruik --debug voor de volledige traceback)",
         "en": "(use --debug for the full traceback)",
     },
+    # ------------------------------------------------------------------ render
+    # Keys "render.*": headings, labels and sentences of the rendered dossier and its plots.
+    # (end of render messages)
+    # -------------------------------------------------------------- reflection
+    # Keys "reflect.*": reflection tools, QuickScan, answer files and score reports.
+    # (end of reflection messages)
 }
