@@ -197,8 +197,16 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "study details must agree on every row of a study",
     },
     "coding.bad_flag": {
-        "nl": "kolom {column!r}: verwacht 1/0, ja/nee of leeg, kreeg {got!r}",
-        "en": "column {column!r}: expected 1/0, yes/no or empty, got {got!r}",
+        "nl": "kolom {column!r}: verwacht 1/0, ja/nee, leeg (= nee) of NA (= niet gecodeerd), "
+        "kreeg {got!r}",
+        "en": "column {column!r}: expected 1/0, yes/no, empty (= no) or NA (= not coded), "
+        "got {got!r}",
+    },
+    "coding.unknown_but_listed": {
+        "nl": "werkzaam element {id!r} staat in de kolom 'principles', maar zijn kolom "
+        "'principle:{id}' zegt NA (niet gecodeerd); kies één van beide",
+        "en": "working principle {id!r} is listed in the 'principles' column, but its column "
+        "'principle:{id}' says NA (not coded); choose one",
     },
     "coding.unknown_study_reference": {
         "nl": "referentie {key!r} staat in geen van de BibTeX-bibliotheken van het dossier{hint}",

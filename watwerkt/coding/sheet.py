@@ -10,6 +10,12 @@ An exclusion row needs only ``references`` and ``reason`` (``study`` and
 ``stage`` are optional; the stage defaults to ``full_text``). It is an
 alternative to ``exclusions`` in dossier.yaml for authors who screen in a
 spreadsheet.
+
+A ``principle:<id>`` cell holds 1 (present), 0 or empty (absent), or ``NA``
+(also ``?``, ``onbekend``, ``unknown``): *not coded*, e.g. a component code
+that a source review left missing. A not-coded principle is neither present
+nor absent: the row stays out of that principle's with/without contrast
+(:attr:`CodedEffect.unknown_principles`), instead of counting as "absent".
 """
 
 from __future__ import annotations
@@ -44,16 +50,22 @@ from watwerkt.model.enums import RAW_STATISTICS, ROB_DOMAINS
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+(?:[eE][+-]?\d+)?$")
 _TRUE = {"1", "yes", "ja", "true", "y", "j", "x"}
 _FALSE = {"0", "no", "nee", "false", "n", ""}
+_UNKNOWN = {"na", "?", "onbekend", "unknown"}
 
 
 @dataclass(frozen=True, slots=True)
 class CodedEffect:
-    """An effect estimate with the sheet row it came from."""
+    """An effect estimate with the sheet row it came from.
+
+    ``unknown_principles``: principles whose ``principle:<id>`` cell says
+    "not coded" (``NA``): neither in ``estimate.principles`` nor absent.
+    """
 
     sheet: str
     row: int
     estimate: EffectEstimate
     references: tuple[str, ...]
+    unknown_principles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,13 +235,16 @@ def _read_row(
 ) -> tuple[Any, CodedEffect] | None:
     values: dict[str, Any] = {}
     principles: list[str] = []
+    unknown: list[str] = []
     row_problems: list[Problem] = []
     for name, index in columns.items():
         cell = cells[index]
         if name.startswith(PRINCIPLE_PREFIX):
-            flag = cell.lower()
+            flag = cell.strip().lower()
             if flag in _TRUE:
                 principles.append(name[len(PRINCIPLE_PREFIX) :].strip())
+            elif flag in _UNKNOWN:
+                unknown.append(name[len(PRINCIPLE_PREFIX) :].strip())
             elif flag not in _FALSE:
                 row_problems.append(
                     Problem(
@@ -249,6 +264,12 @@ def _read_row(
             )
     principles = list(dict.fromkeys([*values.get("principles", []), *principles]))
     values["principles"] = principles
+    for pid in unknown:
+        if pid in principles:  # listed as present in 'principles', 'not coded' in its column
+            column = f"{PRINCIPLE_PREFIX}{pid}"
+            row_problems.append(
+                Problem(table.path, number, "coding.unknown_but_listed", {"id": pid}, column)
+            )
     try:
         row = CodingRow.model_validate(values)
     except ValidationError as exc:
@@ -294,7 +315,14 @@ def _read_row(
     if row_problems:
         reading.problems.extend(row_problems)
         return None
-    return row, CodedEffect(table.path, number, estimate, tuple(row.references))
+    coded = CodedEffect(
+        table.path,
+        number,
+        estimate,
+        tuple(row.references),
+        tuple(p for p in dict.fromkeys(unknown) if p in principle_ids),
+    )
+    return row, coded
 
 
 def _merge_study(

@@ -44,7 +44,8 @@ RANDOMISED = frozenset({"rct", "cluster_rct"})
 
 #: Columns of :func:`effect_table`, in order.
 COLUMNS = (
-    "row_id", "sheet", "row", "study", "outcome", "principles", "references", "measure",
+    "row_id", "sheet", "row", "study", "outcome", "principles", "unknown_principles",
+    "references", "measure",
     "yi", "vi", "n", "design", "rob", "follow_up_months", "direction", "indirectness", "note",
 )  # fmt: skip
 
@@ -77,6 +78,8 @@ def effect_table(evidence: EvidenceBase) -> pd.DataFrame:
         ``rob`` the study's overall risk-of-bias judgement (``""`` when not
         assessed), ``design`` the study design value and ``indirectness`` the
         row's coded indirectness (``""`` when not coded).
+        ``unknown_principles`` are the principles coded ``NA`` (not coded) on
+        the row: neither present nor absent.
     """
     dossier = evidence.dossier
     if dossier is None:
@@ -94,6 +97,7 @@ def effect_table(evidence: EvidenceBase) -> pd.DataFrame:
                 "study": est.study,
                 "outcome": est.outcome,
                 "principles": est.principles,
+                "unknown_principles": coded.unknown_principles,
                 "references": coded.references,
                 "measure": est.measure.value if est.measure is not None else "",
                 "yi": est.yi if est.yi is not None else np.nan,

@@ -19,7 +19,9 @@ principle), each with
   only for cells with votes and once per distinct count (the result depends
   on the counts alone);
 - the moderator contrast *with* versus *without* the principle on the same
-  outcome (see :func:`_contrast`);
+  outcome (see :func:`_contrast`); a row whose code for the principle is
+  missing (``NA`` in the coding sheet) is in neither group, and the finding
+  gets the note ``principle_not_coded``;
 - sensitivity: leave-one-out range and the low-risk-of-bias-only estimate
   (both through the batch path), and with at least 10 independent effect
   sizes Egger's test (:func:`watwerkt.stats.egger_test`, which feeds GRADE's
@@ -189,6 +191,7 @@ class _Columns:
         self.row = col("row")
         self.outcome = col("outcome")
         self.principles = col("principles")
+        self.unknown_principles = col("unknown_principles")
         self.measure = col("measure")
         self.design = col("design")
         self.rob = col("rob")
@@ -293,10 +296,15 @@ def _cells(dossier: Dossier, cols: _Columns) -> list[_Cell]:
     usable = cols.note == ""
     column = {p.id: j for j, p in enumerate(dossier.principles)}
     member = np.zeros((cols.n, len(column)), dtype=bool)  # row x principle
+    unknown = np.zeros((cols.n, len(column)), dtype=bool)  # row x principle, coded NA
     for r, ids in enumerate(cols.principles):
         for pid in ids:
             if pid in column:
                 member[r, column[pid]] = True
+    for r, ids in enumerate(cols.unknown_principles):
+        for pid in ids:
+            if pid in column:
+                unknown[r, column[pid]] = True
     for outcome in dossier.outcomes:
         rows = np.flatnonzero(cols.outcome == outcome.id)
         use = rows[usable[rows]]
@@ -305,7 +313,11 @@ def _cells(dossier: Dossier, cols: _Columns) -> list[_Cell]:
         for p in dossier.principles:
             j = column[p.id]
             has, has_use = member[rows, j], member[use, j]
-            cells.append(_Cell(p.id, outcome.id, rows[has], use[has_use], use[~has_use]))
+            absent = ~has_use & ~unknown[use, j]  # not coded is not absent
+            cell = _Cell(p.id, outcome.id, rows[has], use[has_use], use[absent])
+            if unknown[rows, j].any():
+                cell.notes.append("principle_not_coded")
+            cells.append(cell)
     return cells
 
 
@@ -928,6 +940,9 @@ def _notes(cols: _Columns, cell: _Cell, p: _Pooled | None) -> tuple[str, ...]:
     ``three_level_failed`` / ``contrast_failed``: the three-level model could
     not be fitted (the error is a :class:`~watwerkt.errors.WatwerktError`),
     so the cell was pooled as if independent / has no contrast.
+    ``principle_not_coded``: some rows of the outcome have no code for the
+    principle (``NA``); they are in neither group of the with/without
+    contrast.
     """
     notes: list[str] = list(cell.notes)
     picked = cols.study[cell.with_rows]
