@@ -9,6 +9,12 @@
 # significant digits (byte-stable for the same R and metafor) and a "source"
 # block with the versions and the exact calls. CI reads the committed JSON and
 # does not need R.
+#
+# Every scripts/<area>.R except common.R is run, in name order; a new area is
+# registered by adding its script there (and a section in README.md). Areas:
+# batch, bias, cli, effect_sizes, leren_door_schrijven (the example dossier
+# dossiers/leren-door-schrijven on dat.bangertdrowns2004), mantel_haenszel,
+# multilevel, pooling, synthesis (the example dossier dossiers/recidive-cgt).
 suppressPackageStartupMessages({
   library(metafor)
   library(metadat)

@@ -49,6 +49,8 @@ def test_not_coded_row_is_in_neither_group_of_the_contrast(tmp_path: Path) -> No
     assert mc.to_dict() == ref.to_dict()
     # ... and not what reading NA as "absent" would give (e2005 pulls 'without' down)
     assert wrong.k_without == 3
+    assert wrong.estimate_without is not None
+    assert mc.estimate_without is not None
     assert abs(wrong.estimate_without - mc.estimate_without) > 0.05
     assert not_coded.notes == ("principle_not_coded",)
     assert left_out.notes == ()
