@@ -1065,6 +1065,209 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
     },
     # ------------------------------------------------------------------ render
     # Keys "render.*": headings, labels and sentences of the rendered dossier and its plots.
+    # render.plot.*: plot labels, legends, alt texts and input errors (watwerkt/render/plots)
+    "render.plot.not_finite": {
+        "nl": "{function}(): {argument} moet een eindig getal zijn (geen NaN of oneindig); "
+        "fout op positie(s) {positions}",
+        "en": "{function}(): {argument} must be a finite number (not NaN or infinite); "
+        "wrong at position(s) {positions}",
+    },
+    "render.plot.bad_interval": {
+        "nl": "{function}(): in {argument} moet ci_lower ≤ estimate ≤ ci_upper gelden; "
+        "fout op positie(s) {positions}",
+        "en": "{function}(): {argument} must have ci_lower ≤ estimate ≤ ci_upper; "
+        "wrong at position(s) {positions}",
+    },
+    "render.plot.bad_pi": {
+        "nl": "{function}(): {argument} heeft een predictie-interval met pi_lower > pi_upper, "
+        "of met maar één van beide grenzen",
+        "en": "{function}(): {argument} has a prediction interval with pi_lower > pi_upper, "
+        "or with only one of the two bounds",
+    },
+    "render.plot.negative": {
+        "nl": "{function}(): {argument} mag niet negatief zijn; fout op positie(s) {positions}",
+        "en": "{function}(): {argument} must not be negative; wrong at position(s) {positions}",
+    },
+    "render.plot.empty": {
+        "nl": "{function}(): {argument} is leeg; geef minstens één waarde",
+        "en": "{function}(): {argument} is empty; give at least one value",
+    },
+    "render.plot.length_mismatch": {
+        "nl": "{function}(): {first} en {second} moeten even lang zijn; kreeg {n_first} en "
+        "{n_second} waarden",
+        "en": "{function}(): {first} and {second} must have the same length; got {n_first} and "
+        "{n_second} values",
+    },
+    "render.plot.missing_columns": {
+        "nl": "{function}(): {argument} mist de kolom(men) {columns}",
+        "en": "{function}(): {argument} lacks the column(s) {columns}",
+    },
+    "render.plot.unknown_value": {
+        "nl": "{function}(): onbekende waarde in {argument} op positie(s) {positions}; "
+        "verwacht een van {choices}",
+        "en": "{function}(): unknown value in {argument} at position(s) {positions}; "
+        "expected one of {choices}",
+    },
+    "render.plot.interval": {"nl": "[{lower}; {upper}]", "en": "[{lower}, {upper}]"},
+    "render.plot.forest.title": {"nl": "Forest plot", "en": "Forest plot"},
+    "render.plot.forest.study": {"nl": "Studie", "en": "Study"},
+    "render.plot.forest.weight": {"nl": "Gewicht", "en": "Weight"},
+    "render.plot.forest.estimate_ci": {
+        "nl": "Schatting [{level}%-BI]",
+        "en": "Estimate [{level}% CI]",
+    },
+    "render.plot.forest.pooled": {"nl": "Gepoold effect", "en": "Pooled effect"},
+    "render.plot.forest.subtotal": {"nl": "Subtotaal", "en": "Subtotal"},
+    "render.plot.forest.prediction": {
+        "nl": "{level}%-predictie-interval",
+        "en": "{level}% prediction interval",
+    },
+    "render.plot.forest.alt": {
+        "nl": "Forest plot van {k} studies ({effect}): per studie de schatting met het "
+        "{level}%-betrouwbaarheidsinterval; de verticale lijn markeert geen effect ({null}). "
+        "Schattingen van {low} tot {high}.",
+        "en": "Forest plot of {k} studies ({effect}): each study's estimate with its "
+        "{level}% confidence interval; the vertical line marks no effect ({null}). "
+        "Estimates range from {low} to {high}.",
+    },
+    "render.plot.forest.alt_pooled": {
+        "nl": "{label}: {estimate} {interval}.",
+        "en": "{label}: {estimate} {interval}.",
+    },
+    "render.plot.forest.alt_prediction": {
+        "nl": "{level}%-predictie-interval {interval}.",
+        "en": "{level}% prediction interval {interval}.",
+    },
+    "render.plot.forest.alt_subgroups": {
+        "nl": "{n} subgroepen: {names}.",
+        "en": "{n} subgroups: {names}.",
+    },
+    "render.plot.funnel.title": {"nl": "Funnelplot", "en": "Funnel plot"},
+    "render.plot.funnel.se": {"nl": "Standaardfout", "en": "Standard error"},
+    "render.plot.funnel.observed": {"nl": "Studies", "en": "Studies"},
+    "render.plot.funnel.filled": {
+        "nl": "Toegevoegd door trim-and-fill",
+        "en": "Imputed by trim-and-fill",
+    },
+    "render.plot.funnel.estimate": {"nl": "Gepoold effect", "en": "Pooled estimate"},
+    "render.plot.funnel.region": {
+        "nl": "Pseudo-95%-betrouwbaarheidsgebied",
+        "en": "Pseudo 95% confidence region",
+    },
+    "render.plot.funnel.alt": {
+        "nl": "Funnelplot van {k} studies ({effect}) uitgezet tegen hun standaardfout "
+        "(van {se_min} tot {se_max}), met het gepoolde effect {estimate} als verticale lijn "
+        "en het pseudo-95%-betrouwbaarheidsgebied.",
+        "en": "Funnel plot of {k} studies ({effect}) against their standard error "
+        "(from {se_min} to {se_max}), with the pooled estimate {estimate} as a vertical line "
+        "and the pseudo 95% confidence region.",
+    },
+    "render.plot.funnel.alt_filled": {
+        "nl": "{k0} studies toegevoegd door trim-and-fill (open symbolen).",
+        "en": "{k0} studies imputed by trim-and-fill (open markers).",
+    },
+    "render.plot.gap.title": {
+        "nl": "Evidence gap map: werkzame elementen × uitkomsten",
+        "en": "Evidence gap map: principles × outcomes",
+    },
+    "render.plot.gap.overall": {"nl": "Alle studies", "en": "All studies"},
+    "render.plot.gap.certainty": {"nl": "Zekerheid van bewijs", "en": "Certainty of evidence"},
+    "render.plot.gap.direction": {"nl": "Richting van het effect", "en": "Direction of effect"},
+    "render.plot.gap.studies": {"nl": "Aantal studies", "en": "Number of studies"},
+    "render.plot.gap.gap": {"nl": "geen studies (lacune)", "en": "no studies (gap)"},
+    "render.plot.gap.not_pooled": {
+        "nl": "niet gepoold (geen effectgrootte)",
+        "en": "not pooled (no effect size)",
+    },
+    "render.plot.gap.alt": {
+        "nl": "Evidence gap map van {principles} werkzame elementen en {outcomes} uitkomsten: "
+        "{filled} van de {cells} combinaties hebben studies, {gaps} zijn lacunes. "
+        "Bolgrootte: aantal studies; kleur: zekerheid van bewijs; vorm: richting van het effect.",
+        "en": "Evidence gap map of {principles} principles and {outcomes} outcomes: "
+        "{filled} of the {cells} combinations have studies, {gaps} are gaps. "
+        "Bubble size: number of studies; colour: certainty of evidence; shape: direction "
+        "of effect.",
+    },
+    "render.plot.gap.alt_most": {
+        "nl": "De meeste studies: {principle} × {outcome} ({n}).",
+        "en": "Most studies: {principle} × {outcome} ({n}).",
+    },
+    "render.plot.certainty.high": {"nl": "hoog", "en": "high"},
+    "render.plot.certainty.moderate": {"nl": "redelijk", "en": "moderate"},
+    "render.plot.certainty.low": {"nl": "laag", "en": "low"},
+    "render.plot.certainty.very_low": {"nl": "zeer laag", "en": "very low"},
+    "render.plot.certainty.none": {"nl": "niet beoordeeld", "en": "not graded"},
+    "render.plot.prisma.title": {
+        "nl": "PRISMA 2020-stroomdiagram",
+        "en": "PRISMA 2020 flow diagram",
+    },
+    "render.plot.prisma.identification": {"nl": "Identificatie", "en": "Identification"},
+    "render.plot.prisma.screening": {"nl": "Screening", "en": "Screening"},
+    "render.plot.prisma.included": {"nl": "Ingesloten", "en": "Included"},
+    "render.plot.prisma.identified": {
+        "nl": "Referenties gevonden in (n = {n}):",
+        "en": "Records identified from (n = {n}):",
+    },
+    "render.plot.prisma.count": {"nl": "{name} (n = {n})", "en": "{name} (n = {n})"},
+    "render.plot.prisma.removed": {
+        "nl": "Referenties verwijderd vóór screening:",
+        "en": "Records removed before screening:",
+    },
+    "render.plot.prisma.duplicates": {
+        "nl": "Dubbele referenties (n = {n})",
+        "en": "Duplicate records (n = {n})",
+    },
+    "render.plot.prisma.screened": {
+        "nl": "Referenties gescreend (n = {n})",
+        "en": "Records screened (n = {n})",
+    },
+    "render.plot.prisma.excluded_screening": {
+        "nl": "Referenties uitgesloten (n = {n})",
+        "en": "Records excluded (n = {n})",
+    },
+    "render.plot.prisma.assessed": {
+        "nl": "Rapporten beoordeeld op geschiktheid (n = {n})",
+        "en": "Reports assessed for eligibility (n = {n})",
+    },
+    "render.plot.prisma.excluded_full_text": {
+        "nl": "Rapporten uitgesloten (n = {n}):",
+        "en": "Reports excluded (n = {n}):",
+    },
+    "render.plot.prisma.studies_included": {
+        "nl": "Studies ingesloten in de review (n = {n})",
+        "en": "Studies included in review (n = {n})",
+    },
+    "render.plot.prisma.reports_included": {
+        "nl": "Rapporten van ingesloten studies (n = {n})",
+        "en": "Reports of included studies (n = {n})",
+    },
+    "render.plot.prisma.meta": {
+        "nl": "Studies in de meta-analyse (n = {n}; {effects} effectgroottes)",
+        "en": "Studies in the meta-analysis (n = {n}; {effects} effect sizes)",
+    },
+    "render.plot.prisma.unaccounted": {
+        "nl": "Nog niet verantwoord (n = {n}): ingesloten noch uitgesloten; "
+        "draai watwerkt check",
+        "en": "Not yet accounted for (n = {n}): neither included nor excluded; "
+        "run watwerkt check",
+    },
+    "render.plot.prisma.alt": {
+        "nl": "PRISMA 2020-stroomdiagram: {identified} referenties gevonden ({sources}); "
+        "{duplicates} dubbele verwijderd; {screened} gescreend, waarvan {excluded_screening} "
+        "uitgesloten{screening_reasons}; {assessed} rapporten beoordeeld op geschiktheid, "
+        "waarvan {excluded_full_text} uitgesloten{full_text_reasons}; {studies} studies "
+        "ingesloten ({reports} rapporten), {meta} studies in de meta-analyse.",
+        "en": "PRISMA 2020 flow diagram: {identified} records identified ({sources}); "
+        "{duplicates} duplicates removed; {screened} screened, of which {excluded_screening} "
+        "excluded{screening_reasons}; {assessed} reports assessed for eligibility, of which "
+        "{excluded_full_text} excluded{full_text_reasons}; {studies} studies included "
+        "({reports} reports), {meta} studies in the meta-analysis.",
+    },
+    "render.plot.prisma.alt_reasons": {"nl": " ({reasons})", "en": " ({reasons})"},
+    "render.plot.prisma.alt_unaccounted": {
+        "nl": " {n} referenties zijn nog niet verantwoord.",
+        "en": " {n} records are not yet accounted for.",
+    },
     # (end of render messages)
     # -------------------------------------------------------------- reflection
     # Keys "reflect.*": reflection tools, QuickScan, answer files and score reports.
