@@ -1108,7 +1108,15 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "en": "{function}(): unknown value in {argument} at position(s) {positions}; "
         "expected one of {choices}",
     },
+    "render.plot.duplicate_cells": {
+        "nl": "{function}(): {argument} heeft meer dan één rij voor dezelfde combinatie van "
+        "werkzaam element en uitkomst, op positie(s) {positions}",
+        "en": "{function}(): {argument} has more than one row for the same principle and "
+        "outcome, at position(s) {positions}",
+    },
     "render.plot.interval": {"nl": "[{lower}; {upper}]", "en": "[{lower}, {upper}]"},
+    "render.plot.one_study": {"nl": "1 studie", "en": "1 study"},
+    "render.plot.n_studies": {"nl": "{n} studies", "en": "{n} studies"},
     "render.plot.forest.title": {"nl": "Forest plot", "en": "Forest plot"},
     "render.plot.forest.study": {"nl": "Studie", "en": "Study"},
     "render.plot.forest.weight": {"nl": "Gewicht", "en": "Weight"},
@@ -1123,10 +1131,10 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "en": "{level}% prediction interval",
     },
     "render.plot.forest.alt": {
-        "nl": "Forest plot van {k} studies ({effect}): per studie de schatting met het "
+        "nl": "Forest plot van {studies} ({effect}): per studie de schatting met het "
         "{level}%-betrouwbaarheidsinterval; de verticale lijn markeert geen effect ({null}). "
         "Schattingen van {low} tot {high}.",
-        "en": "Forest plot of {k} studies ({effect}): each study's estimate with its "
+        "en": "Forest plot of {studies} ({effect}): each study's estimate with its "
         "{level}% confidence interval; the vertical line marks no effect ({null}). "
         "Estimates range from {low} to {high}.",
     },
@@ -1155,16 +1163,16 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "en": "Pseudo 95% confidence region",
     },
     "render.plot.funnel.alt": {
-        "nl": "Funnelplot van {k} studies ({effect}) uitgezet tegen hun standaardfout "
+        "nl": "Funnelplot van {studies} ({effect}) uitgezet tegen hun standaardfout "
         "(van {se_min} tot {se_max}), met het gepoolde effect {estimate} als verticale lijn "
         "en het pseudo-95%-betrouwbaarheidsgebied.",
-        "en": "Funnel plot of {k} studies ({effect}) against their standard error "
+        "en": "Funnel plot of {studies} ({effect}) against their standard error "
         "(from {se_min} to {se_max}), with the pooled estimate {estimate} as a vertical line "
         "and the pseudo 95% confidence region.",
     },
     "render.plot.funnel.alt_filled": {
-        "nl": "{k0} studies toegevoegd door trim-and-fill (open symbolen).",
-        "en": "{k0} studies imputed by trim-and-fill (open markers).",
+        "nl": "Toegevoegd door trim-and-fill: {studies} (open symbolen).",
+        "en": "Imputed by trim-and-fill: {studies} (open markers).",
     },
     "render.plot.gap.title": {
         "nl": "Evidence gap map: werkzame elementen × uitkomsten",
@@ -1180,10 +1188,11 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "en": "not pooled (no effect size)",
     },
     "render.plot.gap.alt": {
-        "nl": "Evidence gap map van {principles} werkzame elementen en {outcomes} uitkomsten: "
+        "nl": "Evidence gap map van werkzame elementen ({principles}) tegen uitkomsten "
+        "({outcomes}): "
         "{filled} van de {cells} combinaties hebben studies, {gaps} zijn lacunes. "
         "Bolgrootte: aantal studies; kleur: zekerheid van bewijs; vorm: richting van het effect.",
-        "en": "Evidence gap map of {principles} principles and {outcomes} outcomes: "
+        "en": "Evidence gap map of principles ({principles}) against outcomes ({outcomes}): "
         "{filled} of the {cells} combinations have studies, {gaps} are gaps. "
         "Bubble size: number of studies; colour: certainty of evidence; shape: direction "
         "of effect.",

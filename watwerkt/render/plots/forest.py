@@ -29,6 +29,7 @@ from watwerkt.render.plots._checks import as_floats, check_not_empty, positions_
 from watwerkt.render.plots.style import (
     FONT_SIZE,
     ROLE,
+    count_studies,
     format_interval,
     format_number,
     format_percent,
@@ -500,7 +501,8 @@ def _alt(
     estimates = [show(r.estimate) for r in rows]
     parts = [
         message(
-            "render.plot.forest.alt", lang, k=len(rows), effect=effect_label, level=level_text,
+            "render.plot.forest.alt", lang, studies=count_studies(len(rows), lang),
+            effect=effect_label, level=level_text,
             null=format_number(show(null_value), lang, digits),
             low=format_number(min(estimates), lang, digits),
             high=format_number(max(estimates), lang, digits),

@@ -26,7 +26,13 @@ from watwerkt.render.plots._checks import (
     check_not_negative,
     check_same_length,
 )
-from watwerkt.render.plots.style import ROLE, format_number, plot_style, resolve_language
+from watwerkt.render.plots.style import (
+    ROLE,
+    count_studies,
+    format_number,
+    plot_style,
+    resolve_language,
+)
 from watwerkt.render.plots.svg import SvgFigure, content_salt, export_svg
 
 __all__ = ["funnel_plot"]
@@ -105,13 +111,15 @@ def funnel_plot(
     show = math.exp if exponentiate else float
     title = title or message("render.plot.funnel.title", lang_)
     alt = message(
-        "render.plot.funnel.alt", lang_, k=len(y), effect=effect_label,
+        "render.plot.funnel.alt", lang_, studies=count_studies(len(y), lang_),
+        effect=effect_label,
         se_min=format_number(float(se.min()), lang_, digits),
         se_max=format_number(float(se.max()), lang_, digits),
         estimate=format_number(show(centre), lang_, digits),
     )
     if len(fy):
-        alt += " " + message("render.plot.funnel.alt_filled", lang_, k0=len(fy))
+        alt += " " + message("render.plot.funnel.alt_filled", lang_,
+                              studies=count_studies(len(fy), lang_))
 
     salt = content_salt("funnel", y.tolist(), v.tolist(), fy.tolist(), fv.tolist(), centre,
                         effect_label, lang_, exponentiate, digits)

@@ -31,6 +31,7 @@ __all__ = [
     "CERTAINTY_LEVELS",
     "OKABE_ITO",
     "ROLE",
+    "count_studies",
     "format_interval",
     "format_number",
     "format_percent",
@@ -178,6 +179,19 @@ def format_percent(value: float, lang: str | None = None, digits: int = 1) -> st
     '12,3%'
     """
     return format_number(value, lang, digits) + "%"
+
+
+def count_studies(n: int, lang: str | None = None) -> str:
+    """Return "1 studie" / "12 studies" (nl), "1 study" / "12 studies" (en).
+
+    Examples
+    --------
+    >>> count_studies(1, "nl"), count_studies(3, "en")
+    ('1 studie', '3 studies')
+    """
+    if n == 1:
+        return message("render.plot.one_study", resolve_language(lang))
+    return message("render.plot.n_studies", resolve_language(lang), n=n)
 
 
 def text_width(text: str, size: float = FONT_SIZE, *, bold: bool = False) -> float:
