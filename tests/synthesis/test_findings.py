@@ -458,8 +458,10 @@ def test_small_study_checks_equal_stats_egger_and_trim_and_fill(lean: float) -> 
     for f in (synthesis.finding(None, "welzijn"), synthesis.finding("contact", "welzijn")):
         sens = f.sensitivity
         assert sens is not None
-        assert sens.egger_pvalue == egger.pvalue  # the same computation, so exactly equal
-        assert (sens.trim_fill_k0, sens.trim_fill_estimate) == (tf.k0, tf.estimate)
+        # the batch path reproduces the single fits to rounding (tests/stats/test_batch_bias.py)
+        assert sens.egger_pvalue == pytest.approx(egger.pvalue, rel=1e-10, abs=1e-14)
+        assert sens.trim_fill_k0 == tf.k0
+        assert sens.trim_fill_estimate == pytest.approx(tf.estimate, rel=1e-10, abs=1e-14)
     assert tf.k0 > 0
 
 
@@ -476,39 +478,3 @@ def test_cells_with_the_same_rows_share_one_fit() -> None:
     assert (contact.estimate, contact.tau2, contact.ci_lower, contact.sensitivity) == (
         overall.estimate, overall.tau2, overall.ci_lower, overall.sensitivity,
     )  # fmt: skip
-
-
-def test_small_study_checks_in_worker_processes_equal_the_serial_run() -> None:
-    # two outcomes x two principles, 12-15 studies per cell: several distinct row sets
-    rng = np.random.default_rng(11)
-    rows = []
-    for s in range(30):
-        vi = float(rng.uniform(0.01, 0.2))
-        principles = ("contact",) if s % 2 else ("contact", "zingeving")
-        for outcome in ("welzijn", "eenzaamheid"):
-            yi = float(0.2 + np.sqrt(vi) * (1 if outcome == "welzijn" else -1) + rng.normal(0, 0.1))
-            rows.append(row(study=f"s{s}", outcome=outcome, principles=principles, yi=yi, vi=vi))
-    dossier = make_dossier(outcomes=(("welzijn", "increase"), ("eenzaamheid", "decrease")))
-    evidence = make_evidence(dossier, rows)
-    serial = synthesize(evidence)
-    parallel = synthesize(evidence, workers=2)
-    assert [f.sensitivity for f in parallel.findings] == [f.sensitivity for f in serial.findings]
-    tested = [
-        f for f in serial.findings if f.sensitivity and f.sensitivity.egger_pvalue is not None
-    ]
-    assert len(tested) == 6  # overall and both principles, for both outcomes
-    f = serial.finding("zingeving", "eenzaamheid")
-    assert f.sensitivity is not None
-    ys = np.array([e.yi for e in f.effects])
-    vs = np.array([e.vi for e in f.effects])
-    assert f.sensitivity.egger_pvalue == egger_test(ys, vs, method="REML").pvalue
-
-
-@pytest.mark.parametrize("workers", [0, -2, 1.5, True])
-def test_workers_must_be_a_positive_int(workers: object) -> None:
-    evidence = make_evidence(make_dossier(), ROWS)
-    with pytest.raises(ValueError, match="must be an int >= 1") as info:
-        synthesize(evidence, workers=workers)  # type: ignore[arg-type]
-    assert str(info.value) == (
-        f"The 'workers' parameter of synthesize() must be an int >= 1; got {workers!r}."
-    )

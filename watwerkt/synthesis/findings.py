@@ -24,9 +24,9 @@ principle), each with
   gets the note ``principle_not_coded``;
 - sensitivity: leave-one-out range and the low-risk-of-bias-only estimate
   (both through the batch path), and with at least 10 independent effect
-  sizes Egger's test (:func:`watwerkt.stats.egger_test`, which feeds GRADE's
-  publication-bias rule) and trim-and-fill
-  (:func:`watwerkt.stats.trim_and_fill`), see
+  sizes Egger's test (as :func:`watwerkt.stats.egger_test`, which feeds
+  GRADE's publication-bias rule) and trim-and-fill (as
+  :func:`watwerkt.stats.trim_and_fill`), both through batch paths, see
   :class:`~watwerkt.model.Sensitivity`;
 - GRADE certainty (:mod:`watwerkt.synthesis.certainty`), the conclusion
   sentence in Dutch and English, and the recognition level
@@ -39,19 +39,18 @@ measures). ``k`` counts the pooled effect sizes; ``n_studies`` and
 ``n_participants`` sums the participants of the pooled studies, each study
 once.
 
-Egger's test and trim-and-fill are single fits per cell (no batch path). They
-run once per distinct set of pooled rows, trim-and-fill reuses the slope of
-Egger's regression to choose its side, and ``workers`` spreads them over
-processes. With ``sensitivity=False`` or ``small_study=False`` they are not
-run, no finding is judged for publication bias, and its reason says so.
+Egger's test and trim-and-fill run once per distinct set of pooled rows, all
+cells together on the batch paths of :mod:`watwerkt.stats._batch_bias` (the
+same numbers as the single fits, to about 1e-12), and trim-and-fill reuses the
+slope of Egger's regression to choose its side. With ``sensitivity=False`` or
+``small_study=False`` they are not run, no finding is judged for publication
+bias, and its reason says so.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
 import functools
 import math
-import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -74,13 +73,13 @@ from watwerkt.model import (
     UnusedRow,
 )
 from watwerkt.stats import (
-    egger_test,
     meta_analysis_batch,
     multilevel_meta_analysis,
     robust,
-    trim_and_fill,
     vote_count,
 )
+from watwerkt.stats._batch_bias import egger_test_batch, trim_and_fill_batch
+from watwerkt.stats.bias import EggerTestResult, TrimFillResult
 from watwerkt.synthesis.certainty import EGGER_MIN_K, GradeInput, conclusion, grade
 from watwerkt.synthesis.effects import RANDOMISED, effect_table
 from watwerkt.synthesis.evidence import EvidenceBase
@@ -224,7 +223,6 @@ def synthesize(
     sensitivity: bool = True,
     small_study: bool = True,
     lang: str | None = None,
-    workers: int = 1,
 ) -> Synthesis:
     """Return every finding of a dossier.
 
@@ -243,17 +241,11 @@ def synthesize(
         leave-one-out costs k fits per cell). Switch it off for quick drafts.
     small_study : bool, default True
         With ``sensitivity``, also run Egger's test and trim-and-fill in cells
-        with at least 10 independent effect sizes. These are single fits per
-        cell (no batch path exists), by far the slowest part of a large
-        dossier; without them GRADE does not judge publication bias.
+        with at least 10 independent effect sizes (batch paths, like the
+        pooling); without them GRADE does not judge publication bias.
     lang : {"nl", "en"}, optional
         Language of the certainty explanations (the conclusion is always in
         both languages).
-    workers : int, default 1
-        Processes for Egger's test and trim-and-fill (one independent fit
-        per cell, so they parallelise; the batch paths do not need it).
-        ``1`` runs them in this process. The results are the same either
-        way; warnings of the fits are re-issued here, in cell order.
 
     Returns
     -------
@@ -265,19 +257,12 @@ def synthesize(
     if dossier is None:
         msg = "synthesize() needs an evidence base whose dossier.yaml was read"
         raise ValueError(msg)
-    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
-        msg = f"The 'workers' parameter of synthesize() must be an int >= 1; got {workers!r}."
-        raise ValueError(msg)
     table = effect_table(evidence)
     cols = _Columns(table)
     cells = _cells(dossier, cols)
     pooled = _pool(cols, cells, method, level)
     contrasts = _contrasts(cols, cells, pooled, method, level)
-    sens = (
-        _sensitivity(cols, cells, pooled, method, level, small_study, workers)
-        if sensitivity
-        else {}
-    )
+    sens = _sensitivity(cols, cells, pooled, method, level, small_study) if sensitivity else {}
     findings = tuple(
         _finding(dossier, cols, cell, pooled.get(i), contrasts.get(i), sens.get(i), level, lang)
         for i, cell in enumerate(cells)
@@ -575,12 +560,11 @@ def _sensitivity(
     method: str,
     level: float,
     small_study: bool,
-    workers: int = 1,
 ) -> dict[int, Sensitivity]:
     """Return the sensitivity analyses of every cell.
 
     Leave-one-out range and the low-risk-of-bias estimate take one batch call
-    each; Egger's test and trim-and-fill run per cell when ``small_study``.
+    each; so do Egger's test and trim-and-fill when ``small_study``.
     """
     if cols.n == 0:
         return {}
@@ -597,7 +581,7 @@ def _sensitivity(
                 loo_owner.append(i)
     loo = _batch(cols, loo_groups, method, level)
     low = _batch(cols, low_groups, method, level)
-    small = _small_studies(cols, cells, pooled, method, level, workers) if small_study else {}
+    small = _small_studies(cols, cells, pooled, method, level) if small_study else {}
     loo_min: dict[int, float] = {}
     loo_max: dict[int, float] = {}
     for g, row in loo.items():
@@ -646,17 +630,33 @@ def _small_studies(
     pooled: dict[int, _Pooled],
     method: str,
     level: float,
-    workers: int,
 ) -> dict[int, _SmallStudy]:
     """Egger's test and trim-and-fill of every cell, each distinct row set once.
 
     Cells whose pooled rows are identical (same positions, same order) get
-    the same result from one fit. With ``workers > 1`` the fits run in a
-    process pool; each fit records its warnings, which are re-issued here in
-    cell order, so both paths warn alike.
+    the same result from one fit. All row sets run together through the
+    batch paths :func:`~watwerkt.stats._batch_bias.egger_test_batch` and
+    :func:`~watwerkt.stats._batch_bias.trim_and_fill_batch`, which return
+    per row set exactly what ``egger_test`` and ``trim_and_fill`` return
+    (or raise), and hand a row set they cannot settle on whole arrays to
+    those single fits (which then warn themselves).
+
+    Fewer than 10 effect sizes give the tests too little power (Sterne et
+    al., 2011); for dependent effect sizes neither method is defined, so both
+    are left out with a note. A test that cannot run (e.g. a constant
+    standard error) leaves its value ``None`` and a note.
+
+    Notes
+    -----
+    Trim-and-fill chooses the side of the missing studies, as metafor does,
+    from the sign of the slope of the regression of yi on √vi with the same
+    τ² method: that is Egger's regression (``egger_test(predictor="sei",
+    model="rma")`` fits the identical ``meta_regression``), so its slope is
+    passed on as the side instead of fitting the regression twice. Only when
+    Egger's test fails does trim-and-fill choose the side itself.
     """
     out: dict[int, _SmallStudy] = {}
-    tasks: dict[bytes, tuple[Any, ...]] = {}  # row set -> fit arguments
+    tasks: dict[bytes, np.ndarray[Any, Any]] = {}  # row set -> row positions
     owners: dict[int, bytes] = {}
     for i, cell in enumerate(cells):
         rows = cell.with_rows
@@ -667,73 +667,37 @@ def _small_studies(
         else:
             key = rows.tobytes()
             owners[i] = key
-            tasks.setdefault(key, (cols.yi[rows], cols.vi[rows], method, level))
+            tasks.setdefault(key, rows)
+    if not tasks:
+        return out
     keys = list(tasks)
-    args = [tasks[key] for key in keys]
-    if workers > 1 and len(args) > 1:
-        chunk = max(1, len(args) // (4 * workers))
-        with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
-            fitted = list(pool.map(_small_study_task, args, chunksize=chunk))
-    else:
-        fitted = [_small_study_task(a) for a in args]
+    stacked = np.concatenate([tasks[key] for key in keys])
+    yi, vi = cols.yi[stacked], cols.vi[stacked]
+    sizes = [len(tasks[key]) for key in keys]
+    eggers = egger_test_batch(yi, vi, sizes, method, level=level)
+    sides = [
+        ("right" if e.slope < 0 else "left") if isinstance(e, EggerTestResult) else None
+        for e in eggers
+    ]
+    fills = trim_and_fill_batch(yi, vi, sizes, method, level, sides=sides)
     results: dict[bytes, _SmallStudy] = {}
-    for key, (result, caught) in zip(keys, fitted, strict=True):
-        results[key] = result
-        for category, text in caught:
-            warnings.warn(text, category, stacklevel=4)
+    for key, egger, tf in zip(keys, eggers, fills, strict=True):
+        notes: list[str] = []
+        egger_p: float | None = None
+        k0: int | None = None
+        filled: float | None = None
+        if isinstance(egger, EggerTestResult):
+            egger_p = _finite(egger.pvalue)
+        else:
+            notes.append("egger_failed")
+        if isinstance(tf, TrimFillResult):
+            k0, filled = tf.k0, _finite(tf.estimate)
+        else:
+            notes.append("trim_and_fill_failed")
+        results[key] = (egger_p, k0, filled, tuple(notes))
     for i, key in owners.items():
         out[i] = results[key]
     return out
-
-
-def _small_study_task(
-    args: tuple[Any, ...],
-) -> tuple[_SmallStudy, list[tuple[type[Warning], str]]]:
-    """Run :func:`_small_study` on ``(yi, vi, method, level)``, recording its warnings."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        result = _small_study(*args)
-    return result, [(w.category, str(w.message)) for w in caught]
-
-
-def _small_study(
-    yi: np.ndarray[Any, Any], vi: np.ndarray[Any, Any], method: str, level: float
-) -> _SmallStudy:
-    """Egger's test and trim-and-fill for a cell with ≥ 10 independent effect sizes.
-
-    Fewer effect sizes give the tests too little power (Sterne et al., 2011);
-    for dependent effect sizes neither method is defined, so both are left
-    out with a note. An estimator that cannot run (e.g. trim-and-fill's
-    estimator undefined) leaves its value ``None`` and a note.
-
-    Notes
-    -----
-    Trim-and-fill chooses the side of the missing studies, as metafor does,
-    from the sign of the slope of the regression of yi on √vi with the same
-    τ² method: that is Egger's regression (``egger_test(predictor="sei",
-    model="rma")`` fits the identical ``meta_regression``), so its slope is
-    passed on as ``side`` instead of fitting the regression twice. The result
-    is the same; only when Egger's test fails does trim-and-fill choose the
-    side itself.
-    """
-    notes: list[str] = []
-    egger_p: float | None = None
-    k0: int | None = None
-    filled: float | None = None
-    side: str | None = None
-    try:
-        egger = egger_test(yi, vi, method=method, level=level)
-    except WatwerktError:
-        notes.append("egger_failed")
-    else:
-        egger_p = _finite(egger.pvalue)
-        side = "right" if egger.slope < 0 else "left"  # trim_and_fill's own rule
-    try:
-        tf = trim_and_fill(yi, vi, method=method, level=level, side=side)
-        k0, filled = tf.k0, _finite(tf.estimate)
-    except WatwerktError:
-        notes.append("trim_and_fill_failed")
-    return egger_p, k0, filled, tuple(notes)
 
 
 # -------------------------------------------------------------------- finding
