@@ -5,46 +5,28 @@ two of 20 outcomes (one effect size per study and outcome, yi/vi as SMD), each
 intervention having every one of 200 principles with probability 0.05 (about
 ten per intervention, so about 12 studies per principle x outcome cell); 5 % of
 the rows are coded with a direction only (vote counting). Times
-``watwerkt.synthesis.findings.synthesize`` — effect table, all 4,020 pooled
-findings in batch (``meta_analysis_batch``), with-versus-without contrasts,
-GRADE, conclusions, recognition — alone, with the batch-path sensitivity
-analyses (leave-one-out and low risk of bias), and with Egger's test and
-trim-and-fill as well (single fits per cell with k >= 10; no batch path), the
-last both in one process and in ``os.cpu_count()`` worker processes
-(``synthesize(workers=...)``), and prints the seconds of each.
+``watwerkt.synthesis.findings.synthesize`` three ways and prints the seconds
+(wall clock and CPU time of this process) of each:
 
-Measured 2026-11-23 on the development machine (2 cores, shared: load
-average about 17, so CPU seconds of the process are the fairer number; wall
-clock in brackets). "before" is commit 578f824; "after" is the synthesis of
-the following commits (identical row sets fitted once, trim-and-fill taking
-its side from Egger's slope instead of refitting that regression, batch
-results read from columns) on the *same* stats core; "HEAD" is the same
-synthesis on the working tree's stats core at 11:15 (others' τ² solver work,
-partly not yet committed):
+- core: effect table, all 4,020 pooled findings in batch
+  (``meta_analysis_batch``), with-versus-without contrasts, GRADE,
+  conclusions, recognition (``sensitivity=False``);
+- + sensitivity: leave-one-out and low risk of bias, both batch calls
+  (``small_study=False``);
+- + small-study: Egger's test and trim-and-fill in the 3,072 cells with
+  k >= 10, on the batch paths of ``watwerkt.stats._batch_bias``.
 
-=========================================  ===============  ===============  ===============
-run (workers=1)                            before           after            HEAD
-=========================================  ===============  ===============  ===============
-core (no sensitivity)                      4.3 s (6.2 s)    4.2 s (5.7 s)    3.2 s (4.0 s)
-+ leave-one-out, low risk of bias          7.7 s (11.6 s)   7.4 s (11.3 s)   4.8 s (6.7 s)
-+ Egger, trim-and-fill                     90 s (128 s)     67 s (95 s)      52 s (56 s)
-=========================================  ===============  ===============  ===============
-
-``workers=2`` gave no gain on this loaded 2-core machine (70 s wall against
-66 s); it is meant for an author's idle multi-core machine.
-
-Egger's test and trim-and-fill still cost about 20 ms per cell with
-k >= 10 (3,072 cells here): a batched mixed-effects meta-regression
-τ² estimator in the stats core, exactly equal to ``egger_test``, is what
-would bring that part down to seconds.
+Measured numbers, before and after the batch paths: benchmarks/README.md.
 
 Run from the repository root::
 
-    python benchmarks/bench_synthesis.py
+    python benchmarks/bench_synthesis.py            # each configuration once
+    python benchmarks/bench_synthesis.py --repeat 3 # best of three
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import time
 from pathlib import Path
@@ -131,28 +113,36 @@ def synthetic_evidence(seed: int = SEED) -> EvidenceBase:
 
 
 def main() -> None:
-    """Build the synthetic evidence base, then time synthesize() twice."""
+    """Build the synthetic evidence base, then time synthesize() per configuration."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=1, help="runs per configuration (best)")
+    args = parser.parse_args()
     t0 = time.perf_counter()
     evidence = synthetic_evidence()
     t1 = time.perf_counter()
     print(
         f"SYNTHETIC data: {PRINCIPLES} principles x {OUTCOMES} outcomes, "
         f"{len(evidence.effects)} coded rows, {len(evidence.studies)} studies "
-        f"(built in {t1 - t0:.2f} s)"
+        f"(built in {t1 - t0:.2f} s); load average {os.getloadavg()[0]:.1f}"
     )
-    cores = os.cpu_count() or 1
-    runs = ((False, False, 1), (True, False, 1), (True, True, 1), (True, True, cores))
-    for sensitivity, small_study, workers in runs:
-        start = time.perf_counter()
-        result = synthesize(
-            evidence, sensitivity=sensitivity, small_study=small_study, workers=workers
-        )
-        seconds = time.perf_counter() - start
+    runs = (("core", False, False), ("+ sensitivity", True, False), ("+ small-study", True, True))
+    for label, sensitivity, small_study in runs:
+        best_wall = best_cpu = float("inf")
+        for _ in range(args.repeat):
+            wall, cpu = time.perf_counter(), time.process_time()
+            result = synthesize(evidence, sensitivity=sensitivity, small_study=small_study)
+            best_wall = min(best_wall, time.perf_counter() - wall)
+            best_cpu = min(best_cpu, time.process_time() - cpu)
         pooled = sum(f.k > 0 for f in result.findings)
+        tested = sum(
+            f.sensitivity is not None and f.sensitivity.egger_pvalue is not None
+            for f in result.findings
+        )
         print(
-            f"synthesize(sensitivity={sensitivity}, small_study={small_study}, "
-            f"workers={workers}): {len(result.findings)} findings "
-            f"({pooled} with a pooled estimate) in {seconds:.2f} s"
+            f"{label:<14} (sensitivity={sensitivity}, small_study={small_study}): "
+            f"{len(result.findings)} findings ({pooled} pooled, {tested} with Egger's test) "
+            f"in {best_wall:.2f} s wall, {best_cpu:.2f} s CPU "
+            f"(load average {os.getloadavg()[0]:.1f})"
         )
 
 
