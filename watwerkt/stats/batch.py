@@ -205,7 +205,9 @@ def meta_analysis_batch(
         warnings.warn(message("stats.pool.knha_fe", function=_FUNCTION), UserWarning, stacklevel=2)
 
     result = frame[keys].iloc[order[starts]].reset_index(drop=True)
-    return pd.concat([result, out.frame(method, lvl)], axis=1)
+    if any(key in BATCH_COLUMNS for key in keys):  # duplicate names: keep both columns
+        return pd.concat([result, out.frame(method, lvl, {})], axis=1)
+    return out.frame(method, lvl, {key: result[key].array for key in keys})
 
 
 # --------------------------------------------------------------------- input
@@ -247,15 +249,14 @@ def _group_codes(frame: pd.DataFrame, keys: list[Hashable]) -> npt.NDArray[np.in
     change = np.zeros(n, dtype=bool)
     change[:1] = True
     for column in columns:
-        if isinstance(column.dtype, pd.api.extensions.ExtensionDtype):
-            return _hash_codes(frame, keys)  # NA-aware dtypes: no plain comparison
+        # pandas' default "str" dtype compares fastest as plain objects (NaN for missing)
         values = column.to_numpy()
         try:
             change[1:] |= np.asarray(values[1:] != values[:-1], dtype=bool)
-        except (TypeError, ValueError):  # e.g. pd.NA inside an object column
+        except (TypeError, ValueError):  # pd.NA (NA-aware dtypes, object columns): no plain ≠
             return _hash_codes(frame, keys)
     heads = np.flatnonzero(change)
-    run_codes = _hash_codes(frame.iloc[heads], keys)
+    run_codes = _hash_codes(frame[keys].iloc[heads], keys)
     return np.repeat(run_codes, np.diff(np.append(heads, n)))
 
 
@@ -328,8 +329,9 @@ class _Columns:
         self.above = np.zeros(n, dtype=bool)
         self.test = np.empty(n, dtype=object)
 
-    def frame(self, method: str, level: float) -> pd.DataFrame:
-        data: dict[str, Any] = {}
+    def frame(self, method: str, level: float, keys: dict[Hashable, Any]) -> pd.DataFrame:
+        """Return the group ``keys`` columns followed by the result columns, as one frame."""
+        data: dict[Hashable, Any] = dict(keys)
         for c in BATCH_COLUMNS:
             if c in self.num:
                 data[c] = self.num[c]
