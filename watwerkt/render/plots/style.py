@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import Any, Final
 
 import matplotlib as mpl
@@ -200,11 +201,16 @@ def text_width(text: str, size: float = FONT_SIZE, *, bold: bool = False) -> flo
     Used to size text columns before drawing; browsers that substitute a
     narrower sans-serif only make the columns roomier.
     """
-    if not text:
-        return 0.0
-    with mpl.rc_context(_RC):
-        prop = FontProperties(size=size, weight="bold" if bold else "normal")
-        width, _, _ = _TEXT_TO_PATH.get_text_width_height_descent(text, prop, ismath=False)
+    return _text_width(text, size, bold) if text else 0.0
+
+
+@lru_cache(maxsize=4096)
+def _text_width(text: str, size: float, bold: bool) -> float:
+    # DejaVu Sans (shipped with matplotlib) named directly: no rc_context, which copies
+    # every rcParam on each call
+    prop = FontProperties(family="DejaVu Sans", size=size,
+                          weight="bold" if bold else "normal")
+    width, _, _ = _TEXT_TO_PATH.get_text_width_height_descent(text, prop, ismath=False)
     return float(width)
 
 
