@@ -271,3 +271,20 @@ def test_fifty_rows_render_quickly() -> None:
     elapsed = time.perf_counter() - start
     assert marks(parse(fig), "ww-forest-study") == 50
     assert elapsed < 5.0  # generous: a shared 2-core machine; typically ~0.3 s
+
+
+def test_favours_labels_and_rows_without_subgroup() -> None:
+    rows = [ForestRow("Loose", -0.5, -0.9, -0.1), ForestRow("Grouped", 0.2, 0.0, 0.4,
+                                                            subgroup="G")]
+    fig = forest_plot(rows, None, effect_label="g", lang="en",
+                      favours=("favours control", "favours CBT"))
+    root = parse(fig)
+    shown = texts(root)
+    assert {"\u2190 favours control", "favours CBT \u2192", "G"} <= set(shown)
+    positions = text_positions(root)
+    # the row without a subgroup comes first and is not indented under a heading
+    assert positions["Loose"][1] < positions["G"][1] < positions["Grouped"][1]
+    assert positions["Loose"][0] == positions["G"][0] < positions["Grouped"][0]
+    left, right = positions["\u2190 favours control"], positions["favours CBT \u2192"]
+    assert left[1] == right[1]
+    assert "favours" not in " ".join(texts(parse(forest_plot(rows, None, effect_label="g"))))

@@ -54,6 +54,7 @@ _MAX_SIDE = 11.0  # side of the largest square, points
 _MIN_SIDE = 3.5
 _PLAIN_SIDE = 6.5  # square side when no weights are given
 _DIAMOND = 5.5  # half-height of a diamond, points
+_FAVOURS = 14.0  # extra room under the axis label for the "favours" labels
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,7 @@ class _Line:
     label: list[str]
     height: float
     top: float = 0.0
+    indent: float = 0.0
     row: ForestRow | None = None
     summary: ForestSummary | None = None
     texts: dict[str, str] = field(default_factory=dict)
@@ -115,6 +117,7 @@ def forest_plot(
     xlim: tuple[float, float] | None = None,
     digits: int = 2,
     plot_width: float = 240.0,
+    favours: tuple[str, str] | None = None,
 ) -> SvgFigure:
     """Draw a forest plot of ``rows`` with an optional pooled ``summary``.
 
@@ -149,6 +152,10 @@ def forest_plot(
         Decimals of the estimates in the text column.
     plot_width : float, default 240
         Width of the plot area, in points.
+    favours : (str, str), optional
+        What effects left and right of the null line favour (RevMan's
+        "Favours …" labels), e.g. ``("favours control", "favours CBT")``;
+        drawn under the axis with arrows pointing away from the null line.
 
     Returns
     -------
@@ -186,8 +193,9 @@ def forest_plot(
         if name is not None:
             lines.append(_Line("heading", wrap(name, _LABEL_MAX, bold=True), 0))
         for row in members:
-            width = _LABEL_MAX - (_INDENT if name is not None else 0.0)
-            line = _Line("study", wrap(row.label, width), 0, row=row)
+            indent = _INDENT if name is not None else 0.0
+            line = _Line("study", wrap(row.label, _LABEL_MAX - indent), 0, row=row,
+                         indent=indent)
             line.texts = est_texts(row.estimate, row.ci_lower, row.ci_upper)
             if row.weight is not None:
                 line.texts["weight"] = format_percent(row.weight, lang_)
@@ -215,8 +223,7 @@ def forest_plot(
     # column widths, in points
     bold_kinds = {"header", "heading", "summary", "subsummary"}
     label_w = max(
-        text_width(text, bold=line.kind in bold_kinds)
-        + (_INDENT if line.kind == "study" and grouped else 0.0)
+        text_width(text, bold=line.kind in bold_kinds) + line.indent
         for line in lines
         for text in line.label or [""]
     )
@@ -237,16 +244,17 @@ def forest_plot(
     x_ci = x_weight + (_GAP if has_weights else 0.0) + ci_w  # right edge
     x_est, x_lo = x_ci - hi_w - 4 - lo_w - 5, x_ci - hi_w - 4
     fig_w = x_ci + _MARGIN
-    fig_h = _MARGIN + rows_height + _BOTTOM
+    bottom = _BOTTOM + (_FAVOURS if favours is not None else 0.0)
+    fig_h = _MARGIN + rows_height + bottom
 
     title = title or message("render.plot.forest.title", lang_)
     alt = _alt(rows, summary, groups, subgroup_summaries, effect_label, null_value, lang_,
                level_text, show, digits)
     salt = content_salt("forest", rows, summary, subgroup_summaries, effect_label, null_value,
-                        lang_, level, exponentiate, xlim, digits, plot_width)
+                        lang_, level, exponentiate, xlim, digits, plot_width, favours)
     with plot_style(salt):
         fig = Figure(figsize=(fig_w / 72, fig_h / 72), dpi=72)
-        ax = fig.add_axes((x_plot / fig_w, _BOTTOM / fig_h, plot_width / fig_w,
+        ax = fig.add_axes((x_plot / fig_w, bottom / fig_h, plot_width / fig_w,
                            rows_height / fig_h))
         ax.set_xlim(lower, upper)
         ax.set_ylim(rows_height, 0)
@@ -259,7 +267,9 @@ def forest_plot(
         col = blended_transform_factory(Affine2D().scale(1 / 72) + fig.dpi_scale_trans,
                                         ax.transData)
 
-        _draw_texts(ax, col, lines, x_label, x_weight, x_est, x_lo, x_ci, grouped, fig_w)
+        _draw_texts(ax, col, lines, x_label, x_weight, x_est, x_lo, x_ci, fig_w)
+        if favours is not None and lower <= null_value <= upper:
+            _favours(ax, favours, null_value)
         first = header.top + header.height
         if lower <= null_value <= upper:
             ax.vlines(null_value, first, rows_height, colors=ROLE["ink"], linewidth=0.8,
@@ -394,7 +404,6 @@ def _draw_texts(
     x_est: float,
     x_lo: float,
     x_ci: float,
-    grouped: bool,
     fig_w: float,
 ) -> None:
     """Draw the label, weight and estimate [CI] columns, and the rules."""
@@ -404,13 +413,12 @@ def _draw_texts(
         if line.kind == "rule":
             continue
         weight = "bold" if line.kind in bold_kinds else "normal"
-        indent = _INDENT if line.kind == "study" and grouped else 0.0
         style: dict[str, Any] = {
             "transform": col, "va": "center", "fontweight": weight, "fontsize": FONT_SIZE,
         }
         if line.label:
             colour = ROLE["muted"] if line.kind == "prediction" else ROLE["ink"]
-            ax.text(x_label + indent, y, "\n".join(line.label), ha="left", color=colour,
+            ax.text(x_label + line.indent, y, "\n".join(line.label), ha="left", color=colour,
                     linespacing=1.2, **style)
         if line.texts.get("weight"):
             ax.text(x_weight, y, line.texts["weight"], ha="right", **style)
@@ -455,6 +463,16 @@ def _draw_studies(ax: Axes, lines: list[_Line], lower: float, upper: float) -> N
         for x, y, m in zip(xs, yy, markers, strict=True):
             ax.plot([x], [y], marker=m, markersize=5, color=ROLE["ink"], clip_on=False,
                     linestyle="none", gid="ww-forest-arrow")
+
+
+def _favours(ax: Axes, favours: tuple[str, str], null_value: float) -> None:
+    """Write what each side of the null line favours, under the axis label."""
+    left, right = favours
+    for text, offset, align in ((f"\u2190 {left}", -6, "right"), (f"{right} \u2192", 6, "left")):
+        ax.annotate(text, xy=(null_value, 0), xycoords=("data", "axes fraction"),
+                    xytext=(offset, -(_BOTTOM + 4)), textcoords="offset points", ha=align,
+                    va="center", color=ROLE["muted"], annotation_clip=False,
+                    gid="ww-forest-favours")
 
 
 def _diamond(ax: Axes, summary: ForestSummary, y: float, *, overall: bool) -> None:

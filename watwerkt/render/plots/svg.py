@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from matplotlib.figure import Figure
 
-__all__ = ["SvgFigure", "content_salt", "export_svg"]
+__all__ = ["SvgFigure", "clean_svg", "content_salt", "export_svg"]
 
 _PROLOG = re.compile(r"<\?xml[^>]*\?>\s*")
 _DOCTYPE = re.compile(r"<!DOCTYPE[^>]*>\s*")
