@@ -84,6 +84,29 @@ def test_bad_values_name_column_and_rows(runner: CliRunner, tmp_path: Path) -> N
     assert "≤ 0" in result.stderr
 
 
+def test_every_impossible_raw_column_is_named_with_file_rows(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Synthetic raw data (labelled synthetic) with three impossible columns."""
+    bad = tmp_path / "raw.csv"
+    bad.write_text(
+        "study,m1i,sd1i,n1i,m2i,sd2i,n2i\n"
+        "a,5,1,10,4,-1,12\n"
+        "b,6,-2,0,5,2,18\n"
+        "c,7,1.5,30,6.5,1,30\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["--lang", "en", "meta", str(bad), "--measure", "SMD"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"error: {bad}: column 'sd1i, sd2i, n1i', row(s) 2, 3: effect_sizes(): impossible "
+        "raw data (3 problems); nothing was computed:",
+        "  - 'sd1i': negative standard deviation at row(s) 3",
+        "  - 'sd2i': negative standard deviation at row(s) 2",
+        "  - 'n1i': sample size below 1 at row(s) 3",
+    ]
+
+
 def _konstantopoulos_csv(tmp_path: Path) -> tuple[Path, dict[str, object]]:
     """dat.konstantopoulos2011 (schools within districts), from the multilevel reference."""
     import csv

@@ -182,7 +182,7 @@ def meta(
 
     frame = _read_table(data)
     if measure is not None:
-        from watwerkt.stats.effect_sizes import MEASURES
+        from watwerkt.stats.effect_sizes import MEASURES, ImpossibleDataError
 
         wanted = MEASURES[measure].columns if measure in MEASURES else ()
         columns: dict[str, Any] = {
@@ -190,6 +190,9 @@ def meta(
         }
         try:
             es = stats.effect_sizes(measure, **columns)
+        except ImpossibleDataError as exc:  # every impossible column, in spreadsheet rows
+            detail = exc.render(rows=lambda positions: _rows(positions, frame.index))
+            raise _fail(data, exc.argument, _rows(exc.positions, frame.index), detail) from None
         except StatsInputError as exc:
             raise _fail(
                 data, exc.argument, _rows(exc.positions, frame.index), exc.render()

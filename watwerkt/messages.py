@@ -574,6 +574,50 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "nl": "steekproef te klein om de steekproefvariantie te schatten",
         "en": "sample too small to estimate the sampling variance",
     },
+    "stats.es.impossible_data": {
+        "nl": "{function}(): onmogelijke ruwe gegevens ({count} problemen); niets is berekend:",
+        "en": "{function}(): impossible raw data ({count} problems); nothing was computed:",
+    },
+    "stats.es.impossible_line": {
+        "nl": "  - {argument!r}: {what} op rij(en) {positions}",
+        "en": "  - {argument!r}: {what} at row(s) {positions}",
+    },
+    "stats.es.what.negative_sd": {
+        "nl": "negatieve standaarddeviatie",
+        "en": "negative standard deviation",
+    },
+    "stats.es.what.n_below_one": {
+        "nl": "steekproefgrootte kleiner dan 1",
+        "en": "sample size below 1",
+    },
+    "stats.es.what.negative_count": {
+        "nl": "negatief aantal",
+        "en": "negative count",
+    },
+    "stats.es.what.events_exceed_n": {
+        "nl": "meer gebeurtenissen dan deelnemers ({total!r})",
+        "en": "more events than participants ({total!r})",
+    },
+    "stats.es.what.total_mismatch": {
+        "nl": "niet gelijk aan {parts}",
+        "en": "does not equal {parts}",
+    },
+    "stats.es.what.correlation_range": {
+        "nl": "correlatie buiten [-1, 1]",
+        "en": "correlation outside [-1, 1]",
+    },
+    "stats.es.what.p_range": {
+        "nl": "p-waarde buiten (0, 1]",
+        "en": "p-value outside (0, 1]",
+    },
+    "stats.es.what.negative_statistic": {
+        "nl": "negatieve toetsingsgrootheid (een F-waarde is nooit negatief)",
+        "en": "negative test statistic (an F value is never negative)",
+    },
+    "stats.es.what.bad_direction": {
+        "nl": "richting is niet +1 of -1",
+        "en": "direction is not +1 or -1",
+    },
     "stats.mh.tables_omitted": {
         "nl": "{function}(): {count} tabel(len) met ontbrekende cellen weggelaten "
         "(positie(s) {positions}).",

@@ -137,3 +137,59 @@ def test_cells_and_totals_together_tolerate_missing_values() -> None:
     assert list(out["note"]) == ["", "missing:ai", ""]
     # bi missing but n1i given: filled from n1i - ai, as metafor's replmiss()
     assert out["yi"][2] == pytest.approx(math.log(3 / 7) - math.log(2 / 8))
+
+
+# ------------------------------------------------ every impossible column in one error
+
+
+def test_every_impossible_column_is_named_in_one_error() -> None:
+    bad = {**TWO, "sd1i": [1.0, -2.0, 1.5], "sd2i": [-1.0, 2.0, -0.5], "n1i": [10, 0, 30]}
+    with pytest.raises(StatsInputError) as info:
+        effect_sizes("SMD", **bad)
+    err = info.value
+    assert err.argument == "sd1i, sd2i, n1i"
+    assert err.positions == (0, 1, 2)
+    assert err.render("en").splitlines() == [
+        "effect_sizes(): impossible raw data (3 problems); nothing was computed:",
+        "  - 'sd1i': negative standard deviation at row(s) 1",
+        "  - 'sd2i': negative standard deviation at row(s) 0, 2",
+        "  - 'n1i': sample size below 1 at row(s) 1",
+    ]
+    assert err.render("nl").splitlines() == [
+        "effect_sizes(): onmogelijke ruwe gegevens (3 problemen); niets is berekend:",
+        "  - 'sd1i': negatieve standaarddeviatie op rij(en) 1",
+        "  - 'sd2i': negatieve standaarddeviatie op rij(en) 0, 2",
+        "  - 'n1i': steekproefgrootte kleiner dan 1 op rij(en) 1",
+    ]
+
+
+def test_table_problems_are_all_reported_once_each() -> None:
+    """Negative cells and events above the group size, in both groups of a 2x2 table."""
+    with pytest.raises(StatsInputError) as info:
+        effect_sizes("OR", ai=[1, 12, -1], n1i=[10, 10, 10], ci=[2, 3, 11], n2i=[10, 10, 10])
+    lines = info.value.render("en").splitlines()
+    assert lines == [
+        "effect_sizes(): impossible raw data (3 problems); nothing was computed:",
+        "  - 'ai': negative count at row(s) 2",
+        "  - 'ai': more events than participants ('n1i') at row(s) 1",
+        "  - 'ci': more events than participants ('n2i') at row(s) 2",
+    ]
+    assert info.value.positions == (1, 2)
+
+
+def test_one_problem_keeps_its_own_message() -> None:
+    text = _raises("sd2i", (0,), "SMD", **{**TWO, "sd2i": [-1.0, 2.0, 1.0]})
+    assert text == "effect_sizes(): negative standard deviation in 'sd2i' at row(s) 0."
+
+
+def test_conversion_reports_every_impossible_column() -> None:
+    from watwerkt.stats.effect_sizes import smd_from_p
+
+    with pytest.raises(StatsInputError) as info:
+        smd_from_p([0.04, 1.5, 0.2], [10, 20, 0], [10, 20, 30], [1, 1, 2])
+    assert info.value.render("en").splitlines() == [
+        "smd_from_p(): impossible raw data (3 problems); nothing was computed:",
+        "  - 'n1i': sample size below 1 at row(s) 2",
+        "  - 'pi': p-value outside (0, 1] at row(s) 1",
+        "  - 'direction': direction is not +1 or -1 at row(s) 2",
+    ]

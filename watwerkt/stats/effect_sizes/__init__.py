@@ -9,7 +9,7 @@ OR, RR, RD, PETO, COR, ZCOR, PR and PLO; the family modules (``continuous``,
 
 from __future__ import annotations
 
-from watwerkt.stats.effect_sizes._common import explain_note
+from watwerkt.stats.effect_sizes._common import ImpossibleDataError, explain_note
 from watwerkt.stats.effect_sizes.compute import MEASURES, effect_sizes
 from watwerkt.stats.effect_sizes.conversions import (
     log_or_to_smd,
@@ -23,6 +23,7 @@ from watwerkt.stats.effect_sizes.conversions import (
 
 __all__ = [
     "MEASURES",
+    "ImpossibleDataError",
     "effect_sizes",
     "explain_note",
     "log_or_to_smd",

@@ -10,14 +10,16 @@ Dutch or English.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from typing import Final
 
 import numpy as np
 import numpy.typing as npt
 
-from watwerkt.errors import StatsInputError
+from watwerkt.errors import StatsInputError, _fmt_positions
 from watwerkt.messages import message
 from watwerkt.stats._validation import FloatArray, positions
 
@@ -101,45 +103,139 @@ def errstate() -> np.errstate:
     return np.errstate(all="ignore")
 
 
-def _raise(key: str, argument: str, bad: BoolArray, function: str, **params: object) -> None:
-    if bad.any():
-        raise StatsInputError(
-            key, argument=argument, positions=positions(bad), function=function, **params
+@dataclass(frozen=True, slots=True)
+class Impossible:
+    """One rule broken by raw data: a catalogue ``key``, the column and its rows."""
+
+    key: str
+    argument: str
+    positions: tuple[int, ...]
+    params: dict[str, object] = field(default_factory=dict)
+
+
+class ImpossibleDataError(StatsInputError):
+    """Several columns of raw data break a rule; ``problems`` lists each with its rows.
+
+    ``argument`` joins the columns and ``positions`` is the union of the rows,
+    so code that handles one :class:`StatsInputError` still sees them all.
+    """
+
+    def __init__(self, problems: list[Impossible], function: str) -> None:
+        self.problems = tuple(problems)
+        columns = dict.fromkeys(p.argument for p in problems)
+        rows = sorted({r for p in problems for r in p.positions})
+        super().__init__(
+            "stats.es.impossible_data", argument=", ".join(columns), positions=tuple(rows),
+            function=function, count=len(problems),
+        )  # fmt: skip
+
+    def render(
+        self, lang: str | None = None, rows: Callable[[tuple[int, ...]], str] | None = None
+    ) -> str:
+        """Return a heading and one line per broken rule (column, what, rows).
+
+        ``rows`` formats a rule's 0-based positions (e.g. as spreadsheet rows);
+        by default they are listed as they are.
+        """
+        show = _fmt_positions if rows is None else rows
+        lines = [super().render(lang)]
+        for p in self.problems:
+            what = message(p.key.replace("stats.es.", "stats.es.what.", 1), lang, **p.params)
+            lines.append(
+                message(
+                    "stats.es.impossible_line", lang, argument=p.argument, what=what,
+                    positions=show(p.positions),
+                )
+            )
+        return "\n".join(lines)
+
+
+#: Problems found by the checks while :func:`collect_impossible` is active.
+_FOUND: ContextVar[list[Impossible] | None] = ContextVar("impossible_found", default=None)
+
+
+@contextmanager
+def collect_impossible(function: str) -> Iterator[None]:
+    """Run checks (and the computation after them), then raise for every problem at once.
+
+    Inside the block the checks record what they find instead of raising, so
+    one error names every impossible column and its rows (one problem: the
+    plain :class:`StatsInputError` of that check; several:
+    :class:`ImpossibleDataError`). numpy's floating-point warnings are
+    silenced meanwhile: impossible values may flow into arithmetic whose result
+    is discarded.
+    """
+    found: list[Impossible] = []
+    token = _FOUND.set(found)
+    try:
+        with errstate():
+            yield
+    except Exception as exc:
+        if found:  # an error caused by impossible data: report the data
+            raise _error(found, function) from exc
+        raise
+    finally:
+        _FOUND.reset(token)
+    if found:
+        raise _error(found, function)
+
+
+def _error(found: list[Impossible], function: str) -> StatsInputError:
+    if len(found) == 1:
+        p = found[0]
+        return StatsInputError(
+            p.key, argument=p.argument, positions=p.positions, function=function, **p.params
         )
+    return ImpossibleDataError(found, function)
+
+
+def flag(key: str, argument: str, bad: BoolArray, function: str, **params: object) -> None:
+    """Report rows ``bad`` of column ``argument`` as breaking rule ``key``.
+
+    Raises at once, or records the problem inside :func:`collect_impossible`.
+    """
+    if not bad.any():
+        return
+    problem = Impossible(key, argument, positions(bad), dict(params))
+    found = _FOUND.get()
+    if found is None:
+        raise _error([problem], function)
+    if problem not in found:  # some checks run twice (e.g. n1i via the table and bi)
+        found.append(problem)
 
 
 def check_sd(cols: Columns, names: tuple[str, ...], function: str) -> None:
     """Raise if a standard deviation is negative."""
     for name in names:
         if name in cols:
-            _raise("stats.es.negative_sd", name, cols[name] < 0, function)
+            flag("stats.es.negative_sd", name, cols[name] < 0, function)
 
 
 def check_n(cols: Columns, names: tuple[str, ...], function: str) -> None:
     """Raise if a sample size is below 1."""
     for name in names:
         if name in cols:
-            _raise("stats.es.n_below_one", name, cols[name] < 1, function)
+            flag("stats.es.n_below_one", name, cols[name] < 1, function)
 
 
 def check_counts(cols: Columns, names: tuple[str, ...], function: str) -> None:
     """Raise if a count is negative."""
     for name in names:
         if name in cols:
-            _raise("stats.es.negative_count", name, cols[name] < 0, function)
+            flag("stats.es.negative_count", name, cols[name] < 0, function)
 
 
 def check_events(
     events: FloatArray, total: FloatArray, names: tuple[str, str], function: str
 ) -> None:
     """Raise if events exceed the group size."""
-    _raise("stats.es.events_exceed_n", names[0], events > total, function, total=names[1])
+    flag("stats.es.events_exceed_n", names[0], events > total, function, total=names[1])
 
 
 def check_correlation(cols: Columns, name: str, function: str) -> None:
     """Raise if a correlation lies outside [-1, 1]."""
     if name in cols:
-        _raise("stats.es.correlation_range", name, np.abs(cols[name]) > 1, function)
+        flag("stats.es.correlation_range", name, np.abs(cols[name]) > 1, function)
 
 
 def fill_total(
@@ -154,7 +250,7 @@ def fill_total(
     if part in cols and total in cols:
         given, tot = cols[part], cols[total]
         check_n({total: tot}, (total,), function)
-        _raise(
+        flag(
             # NaN compares False here, so rows with a missing value pass (noted later)
             "stats.es.total_mismatch", total, np.abs(tot - ev - given) > 0, function,
             parts=f"{events} + {part}",

@@ -34,6 +34,7 @@ from watwerkt.stats.effect_sizes._common import (
     Columns,
     FamilyResult,
     Options,
+    collect_impossible,
 )
 
 _FUNCTION: Final = "effect_sizes"
@@ -188,7 +189,8 @@ def effect_sizes(
     spec = MEASURES[check_option(measure, "measure", _FUNCTION, tuple(MEASURES))]
     opts = _options(spec, add, to, drop00, vtype)
     cols, missing = _columns(spec, columns)
-    result = spec.compute(cols, opts)
+    with collect_impossible(_FUNCTION):  # one error naming every impossible column
+        result = spec.compute(cols, opts)
     frame = _frame(spec, result, missing)
     # keep the caller's row labels when the columns come from a DataFrame
     index = next((v.index for v in columns.values() if isinstance(v, pd.Series)), None)

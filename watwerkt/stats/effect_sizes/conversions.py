@@ -33,7 +33,9 @@ from watwerkt.stats.effect_sizes._common import (
     NOTE_NOT_COMPUTABLE,
     NOTE_OK,
     check_n,
+    collect_impossible,
     errstate,
+    flag,
 )
 from watwerkt.stats.effect_sizes.continuous import smd_from_d
 
@@ -86,10 +88,7 @@ def _frame(yi: FloatArray, vi: FloatArray, notes: list[str]) -> pd.DataFrame:
 
 
 def _check(mask: Any, key: str, argument: str, function: str) -> None:
-    bad = np.asarray(mask, dtype=bool)
-    if bad.any():
-        raise StatsInputError(key, argument=argument, positions=positions(bad),
-                              function=function)
+    flag(key, argument, np.asarray(mask, dtype=bool), function)
 
 
 def _direction(arr: FloatArray, function: str) -> None:
@@ -185,9 +184,10 @@ def smd_from_f(fi: Any, n1i: Any, n2i: Any, direction: Any, *, vtype: str = "LS"
     function = "smd_from_f"
     vt = check_option(vtype, "vtype", function, ("LS", "UB", "LS2"))
     cols, notes = _inputs(function, fi=fi, n1i=n1i, n2i=n2i, direction=direction)
-    check_n(cols, ("n1i", "n2i"), function)
-    _check(cols["fi"] < 0, "stats.es.negative_statistic", "fi", function)
-    _direction(cols["direction"], function)
+    with collect_impossible(function):
+        check_n(cols, ("n1i", "n2i"), function)
+        _check(cols["fi"] < 0, "stats.es.negative_statistic", "fi", function)
+        _direction(cols["direction"], function)
     ti = cols["direction"] * np.sqrt(cols["fi"])
     return _frame(*_from_t(ti, cols["n1i"], cols["n2i"], vt), notes)
 
@@ -226,10 +226,11 @@ def smd_from_p(pi: Any, n1i: Any, n2i: Any, direction: Any, *, vtype: str = "LS"
     function = "smd_from_p"
     vt = check_option(vtype, "vtype", function, ("LS", "UB", "LS2"))
     cols, notes = _inputs(function, pi=pi, n1i=n1i, n2i=n2i, direction=direction)
-    check_n(cols, ("n1i", "n2i"), function)
     p = cols["pi"]
-    _check((p <= 0) | (p > 1), "stats.es.p_range", "pi", function)
-    _direction(cols["direction"], function)
+    with collect_impossible(function):
+        check_n(cols, ("n1i", "n2i"), function)
+        _check((p <= 0) | (p > 1), "stats.es.p_range", "pi", function)
+        _direction(cols["direction"], function)
     n1, n2 = cols["n1i"], cols["n2i"]
     with errstate():
         ti = cols["direction"] * stats.t.isf(p / 2, n1 + n2 - 2)
