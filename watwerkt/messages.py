@@ -1321,6 +1321,683 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "nl": " {n} referenties zijn nog niet verantwoord.",
         "en": " {n} records are not yet accounted for.",
     },
+    # -- dossier rendering (watwerkt.render): sections, labels, sentences
+    "render.section.toc": {"nl": "Inhoud", "en": "Contents"},
+    "render.section.summary": {"nl": "Samenvatting", "en": "Summary"},
+    "render.section.facts": {"nl": "Feiten en cijfers", "en": "Facts and figures"},
+    "render.section.sof": {"nl": "Overzicht van de bevindingen", "en": "Summary of findings"},
+    "render.section.gap_map": {"nl": "Bewijskaart", "en": "Evidence gap map"},
+    "render.section.appendix": {"nl": "Verantwoording", "en": "Accountability"},
+    "render.section.prisma": {
+        "nl": "Selectie van studies (PRISMA 2020)",
+        "en": "Selection of studies (PRISMA 2020)",
+    },
+    "render.section.search": {"nl": "Zoekstrategie en selectie", "en": "Search and selection"},
+    "render.section.excluded": {"nl": "Uitgesloten referenties", "en": "Excluded references"},
+    "render.section.sensitivity": {"nl": "Gevoeligheidsanalyses", "en": "Sensitivity analyses"},
+    "render.section.claims": {
+        "nl": "Controle op selectief citeren",
+        "en": "Check for selective citation",
+    },
+    "render.section.method": {"nl": "Methode", "en": "Methods"},
+    "render.section.references": {"nl": "Literatuur", "en": "References"},
+    "render.skip_link": {"nl": "Naar de inhoud", "en": "Skip to content"},
+    "render.generator": {
+        "nl": "Gemaakt met watwerkt {version}",
+        "en": "Made with watwerkt {version}",
+    },
+    "render.byline.theme": {"nl": "Thema", "en": "Theme"},
+    "render.byline.authors": {"nl": "Auteurs", "en": "Authors"},
+    "render.byline.version": {"nl": "Versie", "en": "Version"},
+    "render.byline.date": {"nl": "Datum", "en": "Date"},
+    "render.text.missing_summary": {
+        "nl": "De auteurs hebben (nog) geen samenvatting geschreven.",
+        "en": "The authors have not written a summary (yet).",
+    },
+    "render.keyfact.references": {"nl": "Gevonden referenties", "en": "References found"},
+    "render.keyfact.studies": {"nl": "Studies in het dossier", "en": "Studies in the dossier"},
+    "render.keyfact.meta": {
+        "nl": "Studies in de meta-analyse",
+        "en": "Studies in the meta-analysis",
+    },
+    "render.keyfact.excluded": {
+        "nl": "Uitgesloten referenties (met reden)",
+        "en": "Excluded references (with a reason)",
+    },
+    "render.keyfact.principles": {"nl": "Werkzame elementen", "en": "Working principles"},
+    "render.keyfact.outcomes": {"nl": "Uitkomsten", "en": "Outcomes"},
+    "render.keyfact.participants": {
+        "nl": "Deelnemers ({outcome})",
+        "en": "Participants ({outcome})",
+    },
+    "render.overall": {"nl": "Alle interventies", "en": "All interventions"},
+    "render.overall_heading": {
+        "nl": "Alle interventies samen: {outcome}",
+        "en": "All interventions together: {outcome}",
+    },
+    "render.cell": {"nl": "{principle} × {outcome}", "en": "{principle} × {outcome}"},
+    "render.measure_note": {
+        "nl": "Effecten zijn zo gericht dat een positief getal (bij een odds ratio of relatief "
+        "risico: een getal boven 1) in het voordeel van de interventie is, ook bij een uitkomst "
+        "die moet dalen. Tussen haken staat het 95%-betrouwbaarheidsinterval (BI).",
+        "en": "Effects are oriented so that a positive number (for an odds ratio or risk ratio: a "
+        "number above 1) favours the intervention, also for an outcome that should go down. The "
+        "95% confidence interval (CI) is given in brackets.",
+    },
+    "render.category.works.title": {"nl": "Wat werkt", "en": "What works"},
+    "render.category.works.rule": {
+        "nl": "Hier staan de werkzame elementen met ten minste één bevinding waarvan het hele "
+        "95%-betrouwbaarheidsinterval in het voordeel van de interventie ligt, bij een redelijke "
+        "of hoge zekerheid van bewijs. Eerst staat per uitkomst wat alle interventies samen "
+        "laten zien.",
+        "en": "This section holds the working principles with at least one finding whose whole "
+        "95% confidence interval favours the intervention, at moderate or high certainty of "
+        "evidence. It starts with what all interventions together show, per outcome.",
+    },
+    "render.category.works.empty": {
+        "nl": "Geen enkel werkzaam element voldoet aan deze regel: daarvoor is het bewijs nog niet "
+        "zeker genoeg. Zie de veelbelovende aanpakken.",
+        "en": "No working principle meets this rule: the evidence is not yet certain enough. See "
+        "the promising approaches.",
+    },
+    "render.category.promising.title": {
+        "nl": "Veelbelovende aanpakken",
+        "en": "Promising approaches",
+    },
+    "render.category.promising.rule": {
+        "nl": "Werkzame elementen die niet onder ‘Wat werkt’ vallen, maar met ten minste één "
+        "bevinding waarvan de gepoolde schatting in het voordeel van de interventie is, terwijl "
+        "de zekerheid van bewijs laag of zeer laag is of het betrouwbaarheidsinterval ook geen "
+        "effect insluit. De richting is gunstig; een stellige conclusie is nog niet mogelijk.",
+        "en": "Working principles that are not under ‘What works’ but have at least one finding "
+        "whose pooled estimate favours the intervention, while the certainty of evidence is low "
+        "or very low or the confidence interval includes no effect. The direction is favourable; "
+        "a firm conclusion is not yet possible.",
+    },
+    "render.category.promising.empty": {
+        "nl": "Geen werkzaam element valt in deze categorie.",
+        "en": "No working principle falls in this category.",
+    },
+    "render.category.unproven.title": {
+        "nl": "Geen aanwijzingen voor een effect",
+        "en": "No evidence of an effect",
+    },
+    "render.category.unproven.rule": {
+        "nl": "Werkzame elementen zonder gepoolde bevinding, of met alleen schattingen van nul of "
+        "in het voordeel van de vergelijking.",
+        "en": "Working principles without a pooled finding, or with only estimates of zero or in "
+        "favour of the comparison.",
+    },
+    "render.category.unproven.empty": {
+        "nl": "Geen: bij elk werkzaam element wijst ten minste één bevinding in de gunstige "
+        "richting.",
+        "en": "None: every working principle has at least one finding pointing in the "
+        "favourable direction.",
+    },
+    "render.label.certainty": {"nl": "Zekerheid van bewijs", "en": "Certainty of evidence"},
+    "render.label.mechanism": {"nl": "Werkingsmechanisme", "en": "Mechanism of change"},
+    "render.label.examples": {"nl": "Voorbeelden", "en": "Examples"},
+    "render.label.target_groups": {"nl": "Doelgroepen", "en": "Target groups"},
+    "render.heading.why_certainty": {"nl": "Waarom deze zekerheid", "en": "Why this certainty"},
+    "render.heading.contrast": {
+        "nl": "Met en zonder dit element",
+        "en": "With and without this principle",
+    },
+    "render.heading.studies": {"nl": "De studies", "en": "The studies"},
+    "render.heading.funnels": {"nl": "Trechterplots", "en": "Funnel plots"},
+    "render.certainty.start": {"nl": "beginniveau: {level}", "en": "starting level: {level}"},
+    "render.certainty.high": {"nl": "hoog", "en": "high"},
+    "render.certainty.moderate": {"nl": "redelijk", "en": "moderate"},
+    "render.certainty.low": {"nl": "laag", "en": "low"},
+    "render.certainty.very_low": {"nl": "zeer laag", "en": "very low"},
+    "render.not_graded": {"nl": "niet beoordeeld", "en": "not graded"},
+    "render.no_conclusion": {
+        "nl": "Geen conclusie: er is geen effectgrootte om samen te nemen.",
+        "en": "No conclusion: there is no effect size to pool.",
+    },
+    "render.change.none": {"nl": "niet afgewaardeerd", "en": "not downgraded"},
+    "render.change.down": {"nl": "{n} niveau(s) omlaag", "en": "down {n} level(s)"},
+    "render.change.up": {"nl": "{n} niveau(s) omhoog", "en": "up {n} level(s)"},
+    "render.domain.study_design": {"nl": "Studieopzet", "en": "Study design"},
+    "render.domain.risk_of_bias": {"nl": "Risico op vertekening", "en": "Risk of bias"},
+    "render.domain.inconsistency": {"nl": "Inconsistentie", "en": "Inconsistency"},
+    "render.domain.imprecision": {"nl": "Onnauwkeurigheid", "en": "Imprecision"},
+    "render.domain.publication_bias": {"nl": "Publicatiebias", "en": "Publication bias"},
+    "render.domain.indirectness": {"nl": "Indirectheid", "en": "Indirectness"},
+    "render.fact.effect": {
+        "nl": "Effect ({measure}) [95%-BI]",
+        "en": "Effect ({measure}) [95% CI]",
+    },
+    "render.fact.pvalue": {"nl": "p-waarde", "en": "p-value"},
+    "render.fact.prediction": {"nl": "95%-voorspellingsinterval", "en": "95% prediction interval"},
+    "render.fact.k": {"nl": "Effectgroottes (studies)", "en": "Effect sizes (studies)"},
+    "render.fact.k_value": {"nl": "{k} ({studies})", "en": "{k} ({studies})"},
+    "render.fact.participants": {"nl": "Deelnemers", "en": "Participants"},
+    "render.fact.heterogeneity": {"nl": "Heterogeniteit", "en": "Heterogeneity"},
+    "render.fact.heterogeneity_value": {
+        "nl": "I² = {i2}, τ² = {tau2}, Q = {q} ({p})",
+        "en": "I² = {i2}, τ² = {tau2}, Q = {q} ({p})",
+    },
+    "render.fact.model": {"nl": "Model", "en": "Model"},
+    "render.fact.votes": {
+        "nl": "Studies met alleen een richting",
+        "en": "Studies with a direction only",
+    },
+    "render.fact.votes_value": {
+        "nl": "{favouring} gunstig, {against} ongunstig, {none} geen verschil (tekentoets: {p})",
+        "en": "{favouring} favourable, {against} unfavourable, {none} no difference "
+        "(sign test: {p})",
+    },
+    "render.fact.recognition": {
+        "nl": "Erkenningsniveau (indicatie)",
+        "en": "Recognition level (indication)",
+    },
+    "render.model.random_effects": {"nl": "random-effectsmodel", "en": "random-effects model"},
+    "render.model.three_level_robust": {
+        "nl": "drieniveaumodel met cluster-robuuste inferentie per studie",
+        "en": "three-level model with cluster-robust inference by study",
+    },
+    "render.recognition.goed_beschreven": {"nl": "Goed beschreven", "en": "Well described"},
+    "render.recognition.goed_onderbouwd": {"nl": "Goed onderbouwd", "en": "Well founded"},
+    "render.recognition.effectief_eerste_aanwijzingen": {
+        "nl": "Effectief – eerste aanwijzingen",
+        "en": "Effective – first indications",
+    },
+    "render.recognition.effectief_goede_aanwijzingen": {
+        "nl": "Effectief – goede aanwijzingen",
+        "en": "Effective – good indications",
+    },
+    "render.recognition.effectief_sterke_aanwijzingen": {
+        "nl": "Effectief – sterke aanwijzingen",
+        "en": "Effective – strong indications",
+    },
+    "render.contrast.with": {"nl": "Met het element", "en": "With the principle"},
+    "render.contrast.without": {"nl": "Zonder het element", "en": "Without the principle"},
+    "render.contrast.value": {"nl": "{estimate} (k = {k})", "en": "{estimate} (k = {k})"},
+    "render.contrast.difference": {
+        "nl": "Verschil (met − zonder) [95%-BI]",
+        "en": "Difference (with − without) [95% CI]",
+    },
+    "render.contrast.method": {"nl": "Methode", "en": "Method"},
+    "render.contrast.larger": {
+        "nl": "Interventies met het element ‘{principle}’ hadden gemiddeld een groter effect dan "
+        "interventies zonder ({p}).",
+        "en": "Interventions with the principle ‘{principle}’ had a larger effect on average "
+        "than interventions without it ({p}).",
+    },
+    "render.contrast.smaller": {
+        "nl": "Interventies met het element ‘{principle}’ hadden gemiddeld een kleiner effect dan "
+        "interventies zonder ({p}).",
+        "en": "Interventions with the principle ‘{principle}’ had a smaller effect on average "
+        "than interventions without it ({p}).",
+    },
+    "render.contrast.no_difference": {
+        "nl": "Er is geen aantoonbaar verschil tussen interventies met en zonder het element "
+        "‘{principle}’ ({p}).",
+        "en": "There is no demonstrable difference between interventions with and without the "
+        "principle ‘{principle}’ ({p}).",
+    },
+    "render.contrast.untested": {
+        "nl": "Het verschil tussen interventies met en zonder het element ‘{principle}’ kon niet "
+        "worden getoetst.",
+        "en": "The difference between interventions with and without the principle "
+        "‘{principle}’ could not be tested.",
+    },
+    "render.contrast_method.subgroup": {
+        "nl": "subgroepvergelijking (Wald-toets)",
+        "en": "subgroup comparison (Wald test)",
+    },
+    "render.contrast_method.meta_regression": {
+        "nl": "meta-regressie (drieniveaumodel, cluster-robuust)",
+        "en": "meta-regression (three-level model, cluster-robust)",
+    },
+    "render.note.principle_not_coded": {
+        "nl": "Bij sommige studies is niet gecodeerd of de interventie dit element heeft; die "
+        "tellen niet mee in de vergelijking met en zonder het element.",
+        "en": "Some studies do not code whether the intervention has this principle; they are "
+        "left out of the comparison with and without it.",
+    },
+    "render.note.dependent_single_study": {
+        "nl": "Alle effectgroottes komen uit één studie; ze zijn samengenomen alsof ze "
+        "onafhankelijk zijn.",
+        "en": "All effect sizes come from one study; they were pooled as if independent.",
+    },
+    "render.note.votes_only": {
+        "nl": "Geen effectgroottes, alleen studies die de richting van het effect melden.",
+        "en": "No effect sizes, only studies reporting the direction of the effect.",
+    },
+    "render.note.three_level_failed": {
+        "nl": "Het drieniveaumodel kon niet worden geschat; de effectgroottes zijn samengenomen "
+        "alsof ze onafhankelijk zijn.",
+        "en": "The three-level model could not be fitted; the effect sizes were pooled as if "
+        "independent.",
+    },
+    "render.note.contrast_failed": {
+        "nl": "De vergelijking met en zonder dit element kon niet worden geschat.",
+        "en": "The comparison with and without this principle could not be fitted.",
+    },
+    "render.sensitivity_note.loo_not_for_three_level": {
+        "nl": "weglaten van één studie niet bij een drieniveaumodel",
+        "en": "leave-one-out not for a three-level model",
+    },
+    "render.sensitivity_note.loo_too_few": {
+        "nl": "te weinig studies om er één weg te laten",
+        "en": "too few studies to leave one out",
+    },
+    "render.sensitivity_note.small_study_not_run": {
+        "nl": "Egger-toets en trim-and-fill niet uitgevoerd",
+        "en": "Egger's test and trim-and-fill not run",
+    },
+    "render.sensitivity_note.small_study_not_for_three_level": {
+        "nl": "Egger-toets en trim-and-fill niet bij afhankelijke effectgroottes",
+        "en": "Egger's test and trim-and-fill not for dependent effect sizes",
+    },
+    "render.sensitivity_note.small_study_too_few": {
+        "nl": "Egger-toets en trim-and-fill pas vanaf 10 effectgroottes",
+        "en": "Egger's test and trim-and-fill only from 10 effect sizes",
+    },
+    "render.sensitivity_note.egger_failed": {
+        "nl": "Egger-toets kon niet worden berekend",
+        "en": "Egger's test could not be computed",
+    },
+    "render.sensitivity_note.trim_and_fill_failed": {
+        "nl": "trim-and-fill kon niet worden berekend",
+        "en": "trim-and-fill could not be computed",
+    },
+    "render.sensitivity_note.no_low_risk_studies": {
+        "nl": "geen studies met een laag risico op vertekening",
+        "en": "no studies at low risk of bias",
+    },
+    "render.design.rct": {
+        "nl": "gerandomiseerd gecontroleerd onderzoek",
+        "en": "randomised controlled trial",
+    },
+    "render.design.cluster_rct": {
+        "nl": "clustergerandomiseerd onderzoek",
+        "en": "cluster-randomised trial",
+    },
+    "render.design.quasi_experiment": {
+        "nl": "quasi-experimenteel onderzoek",
+        "en": "quasi-experiment",
+    },
+    "render.design.pre_post": {"nl": "voor- en nameting", "en": "pre-post study"},
+    "render.design.cohort": {"nl": "cohortonderzoek", "en": "cohort study"},
+    "render.design.case_control": {"nl": "patiënt-controleonderzoek", "en": "case-control study"},
+    "render.design.cross_sectional": {
+        "nl": "cross-sectioneel onderzoek",
+        "en": "cross-sectional study",
+    },
+    "render.design.qualitative": {"nl": "kwalitatief onderzoek", "en": "qualitative study"},
+    "render.design.mixed_methods": {"nl": "mixed methods", "en": "mixed methods"},
+    "render.design.systematic_review": {"nl": "systematische review", "en": "systematic review"},
+    "render.design.meta_analysis": {"nl": "meta-analyse", "en": "meta-analysis"},
+    "render.design.other": {"nl": "anders", "en": "other"},
+    "render.measure.none": {"nl": "effectgrootte", "en": "effect size"},
+    "render.measure.SMD": {
+        "nl": "gestandaardiseerd verschil (g)",
+        "en": "standardised mean difference (g)",
+    },
+    "render.measure.SMDH": {
+        "nl": "gestandaardiseerd verschil (ongelijke varianties)",
+        "en": "standardised mean difference (unequal variances)",
+    },
+    "render.measure.MD": {"nl": "gemiddeld verschil", "en": "mean difference"},
+    "render.measure.ROM": {"nl": "verhouding van gemiddelden", "en": "ratio of means"},
+    "render.measure.SMCR": {
+        "nl": "gestandaardiseerde verandering",
+        "en": "standardised mean change",
+    },
+    "render.measure.SMCC": {
+        "nl": "gestandaardiseerde verandering",
+        "en": "standardised mean change",
+    },
+    "render.measure.OR": {"nl": "odds ratio", "en": "odds ratio"},
+    "render.measure.RR": {"nl": "relatief risico", "en": "risk ratio"},
+    "render.measure.RD": {"nl": "risicoverschil", "en": "risk difference"},
+    "render.measure.PETO": {"nl": "Peto-odds ratio", "en": "Peto odds ratio"},
+    "render.measure.COR": {"nl": "correlatie", "en": "correlation"},
+    "render.measure.ZCOR": {
+        "nl": "Fisher-z van de correlatie",
+        "en": "Fisher's z of the correlation",
+    },
+    "render.measure.PLO": {"nl": "log-odds van een proportie", "en": "log odds of a proportion"},
+    "render.measure.PR": {"nl": "proportie", "en": "proportion"},
+    "render.measure.GEN": {"nl": "effectgrootte", "en": "effect size"},
+    "render.axis": {
+        "nl": "{measure} (> 0: in het voordeel van de interventie)",
+        "en": "{measure} (> 0 favours the intervention)",
+    },
+    "render.log_measure": {"nl": "log {measure}", "en": "log {measure}"},
+    "render.ratio_effect": {
+        "nl": "{effect}; als verhouding: {ratio}",
+        "en": "{effect}; as a ratio: {ratio}",
+    },
+    "render.col.domain": {"nl": "Domein", "en": "Domain"},
+    "render.col.judgement": {"nl": "Oordeel", "en": "Judgement"},
+    "render.col.explanation": {"nl": "Toelichting", "en": "Explanation"},
+    "render.col.study": {"nl": "Studie", "en": "Study"},
+    "render.col.design": {"nl": "Opzet", "en": "Design"},
+    "render.col.n": {"nl": "N", "en": "N"},
+    "render.col.effect": {"nl": "Effect [95%-BI]", "en": "Effect [95% CI]"},
+    "render.col.weight": {"nl": "Gewicht", "en": "Weight"},
+    "render.col.row": {"nl": "Rij in het codeerblad", "en": "Row of the coding sheet"},
+    "render.col.reason": {"nl": "Reden", "en": "Reason"},
+    "render.col.principle": {"nl": "Werkzaam element", "en": "Working principle"},
+    "render.col.outcome": {"nl": "Uitkomst", "en": "Outcome"},
+    "render.col.k": {"nl": "Effectgroottes (studies)", "en": "Effect sizes (studies)"},
+    "render.col.participants": {"nl": "Deelnemers", "en": "Participants"},
+    "render.col.certainty": {"nl": "Zekerheid", "en": "Certainty"},
+    "render.col.statement": {"nl": "Wat betekent dit?", "en": "What does it mean?"},
+    "render.col.reference": {"nl": "Referentie", "en": "Reference"},
+    "render.col.stage": {"nl": "Fase", "en": "Stage"},
+    "render.col.finding": {"nl": "Bevinding", "en": "Finding"},
+    "render.col.loo": {"nl": "Eén studie weggelaten (bereik)", "en": "Leave one out (range)"},
+    "render.col.low_rob": {
+        "nl": "Alleen laag risico op vertekening",
+        "en": "Low risk of bias only",
+    },
+    "render.col.egger": {"nl": "Egger-toets (p)", "en": "Egger's test (p)"},
+    "render.col.trim_fill": {"nl": "Trim-and-fill", "en": "Trim-and-fill"},
+    "render.col.notes": {"nl": "Opmerkingen", "en": "Notes"},
+    "render.studies.caption": {
+        "nl": "Gepoolde effectgroottes voor {outcome}, met hun gewicht in het model",
+        "en": "Pooled effect sizes for {outcome}, with their weight in the model",
+    },
+    "render.studies.none": {
+        "nl": "Geen studie met een bruikbare effectgrootte.",
+        "en": "No study with a usable effect size.",
+    },
+    "render.unused.caption": {
+        "nl": "Gecodeerd, maar zonder effectgrootte (niet gepoold)",
+        "en": "Coded, but without an effect size (not pooled)",
+    },
+    "render.unused.direction_only": {
+        "nl": "alleen de richting van het effect is gerapporteerd (telt als stem)",
+        "en": "only the direction of the effect is reported (counted as a vote)",
+    },
+    "render.unused.measure_mismatch": {
+        "nl": "andere maat ({measure}) dan de andere effectgroottes van deze uitkomst; niet "
+        "samen te nemen",
+        "en": "a different measure ({measure}) than the other effect sizes of this outcome; "
+        "cannot be pooled with them",
+    },
+    "render.unused.error": {
+        "nl": "onmogelijke gegevens: {detail}",
+        "en": "impossible data: {detail}",
+    },
+    "render.forest.title": {"nl": "{principle} – {outcome}", "en": "{principle} – {outcome}"},
+    "render.forest.caption": {
+        "nl": "Elke studie met haar 95%-betrouwbaarheidsinterval, de grootte van het vierkant naar "
+        "haar gewicht; de ruit is de gepoolde schatting, de balk eronder het "
+        "95%-voorspellingsinterval. Maat: {measure}.",
+        "en": "Each study with its 95% confidence interval, the size of its square by its "
+        "weight; the diamond is the pooled estimate, the bar under it the 95% prediction "
+        "interval. Measure: {measure}.",
+    },
+    "render.forest.pooled": {"nl": "Gepoold (random effects)", "en": "Pooled (random effects)"},
+    "render.funnel.title": {"nl": "Trechterplot: {cell}", "en": "Funnel plot: {cell}"},
+    "render.funnel.caption": {
+        "nl": "Elke effectgrootte tegen haar standaardfout, met de gepoolde schatting; open punten "
+        "zijn studies die trim-and-fill aanvult. Een scheve trechter kan wijzen op "
+        "publicatiebias.",
+        "en": "Each effect size against its standard error, with the pooled estimate; open points "
+        "are studies that trim-and-fill imputes. An asymmetric funnel may point to publication "
+        "bias.",
+    },
+    "render.gap.intro": {
+        "nl": "Welke combinaties van werkzaam element en uitkomst zijn onderzocht, en hoe zeker "
+        "is het bewijs? Dezelfde gegevens staan in de tabel onder de figuur.",
+        "en": "Which combinations of working principle and outcome have been studied, and how "
+        "certain is the evidence? The table below the figure holds the same data.",
+    },
+    "render.gap.caption": {
+        "nl": "Aantal studies per werkzaam element en uitkomst, met de zekerheid van bewijs; een "
+        "lege cel is een kennislacune.",
+        "en": "Number of studies per working principle and outcome, with the certainty of "
+        "evidence; an empty cell is a gap in knowledge.",
+    },
+    "render.gap.table_caption": {
+        "nl": "De bewijskaart als tabel",
+        "en": "The evidence gap map as a table",
+    },
+    "render.gap.cell": {
+        "nl": "{studies} studies, {k} effectgroottes; zekerheid: {certainty}",
+        "en": "{studies} studies, {k} effect sizes; certainty: {certainty}",
+    },
+    "render.gap.none": {"nl": "geen studies", "en": "no studies"},
+    "render.sof.intro": {
+        "nl": "Per werkzaam element en uitkomst: hoeveel bewijs er is, hoe groot het effect is, "
+        "hoe zeker, en wat dat betekent (GRADE). De nummers bij de zekerheid verwijzen naar de "
+        "redenen voor afwaardering onder de tabel.",
+        "en": "Per working principle and outcome: how much evidence there is, how large the "
+        "effect is, how certain, and what it means (GRADE). The numbers next to the certainty "
+        "refer to the reasons for downgrading below the table.",
+    },
+    "render.sof.caption": {
+        "nl": "Overzicht van de bevindingen (GRADE)",
+        "en": "Summary of findings (GRADE)",
+    },
+    "render.sof.footnote_label": {"nl": "reden {n}", "en": "reason {n}"},
+    "render.appendix.intro": {
+        "nl": "Hoe het bewijs is verzameld, geselecteerd en getoetst, zodat een lezer elke stap "
+        "kan nagaan.",
+        "en": "How the evidence was gathered, selected and tested, so that a reader can check "
+        "every step.",
+    },
+    "render.prisma.caption": {
+        "nl": "Stroomdiagram volgens PRISMA 2020 (Page et al., 2021): van gevonden referenties tot "
+        "de studies in de synthese.",
+        "en": "Flow diagram after PRISMA 2020 (Page et al., 2021): from the references found to "
+        "the studies in the synthesis.",
+    },
+    "render.prisma.identified": {
+        "nl": "Referenties uit {source}",
+        "en": "References from {source}",
+    },
+    "render.prisma.duplicates": {
+        "nl": "Dubbele referenties verwijderd",
+        "en": "Duplicates removed",
+    },
+    "render.prisma.screened": {"nl": "Gescreend", "en": "Screened"},
+    "render.prisma.excluded_screening": {
+        "nl": "Uitgesloten bij screening",
+        "en": "Excluded at screening",
+    },
+    "render.prisma.assessed": {
+        "nl": "Beoordeeld op volledige tekst",
+        "en": "Assessed in full text",
+    },
+    "render.prisma.excluded_full_text": {
+        "nl": "Uitgesloten na volledige tekst",
+        "en": "Excluded after full text",
+    },
+    "render.prisma.studies": {"nl": "Studies in het dossier", "en": "Studies in the dossier"},
+    "render.prisma.reports": {"nl": "Rapporten van deze studies", "en": "Reports of these studies"},
+    "render.prisma.meta": {
+        "nl": "Studies in de meta-analyse",
+        "en": "Studies in the meta-analysis",
+    },
+    "render.prisma.effects": {
+        "nl": "Effectgroottes in de meta-analyse",
+        "en": "Effect sizes in the meta-analysis",
+    },
+    "render.prisma.unaccounted": {
+        "nl": "Niet verantwoorde referenties",
+        "en": "Unaccounted references",
+    },
+    "render.search.question": {"nl": "Vraagstelling", "en": "Review question"},
+    "render.search.population": {"nl": "Doelgroep", "en": "Population"},
+    "render.search.interventions": {"nl": "Interventies", "en": "Interventions"},
+    "render.search.comparisons": {"nl": "Vergelijking", "en": "Comparisons"},
+    "render.search.outcomes": {"nl": "Uitkomsten", "en": "Outcomes"},
+    "render.search.inclusion": {"nl": "Insluitcriteria", "en": "Inclusion criteria"},
+    "render.search.exclusion": {"nl": "Uitsluitcriteria", "en": "Exclusion criteria"},
+    "render.search.databases": {"nl": "Databanken", "en": "Databases"},
+    "render.search.date": {"nl": "Datum van de zoekactie", "en": "Date of the search"},
+    "render.stage.screening": {
+        "nl": "screening (titel en samenvatting)",
+        "en": "screening (title and abstract)",
+    },
+    "render.stage.full_text": {"nl": "volledige tekst", "en": "full text"},
+    "render.excluded.caption": {
+        "nl": "Uitgesloten referenties, met reden",
+        "en": "Excluded references, with reasons",
+    },
+    "render.excluded.none": {
+        "nl": "Er zijn geen referenties uitgesloten.",
+        "en": "No references were excluded.",
+    },
+    "render.duplicate.stage": {"nl": "dubbel", "en": "duplicate"},
+    "render.duplicate.reason": {
+        "nl": "hetzelfde werk als {kept} ({rules})",
+        "en": "the same work as {kept} ({rules})",
+    },
+    "render.sensitivity.intro": {
+        "nl": "Hoe stevig is elke schatting? Het bereik als telkens één studie wordt weggelaten, "
+        "de schatting met alleen studies met een laag risico op vertekening, de Egger-toets op "
+        "een scheve trechter (vanaf 10 effectgroottes) en trim-and-fill.",
+        "en": "How robust is each estimate? The range when each study in turn is left out, the "
+        "estimate from studies at low risk of bias only, Egger's test for funnel asymmetry "
+        "(from 10 effect sizes) and trim-and-fill.",
+    },
+    "render.sensitivity.caption": {
+        "nl": "Gevoeligheidsanalyses per bevinding",
+        "en": "Sensitivity analyses per finding",
+    },
+    "render.sensitivity.low_rob_value": {"nl": "{effect} (k = {k})", "en": "{effect} (k = {k})"},
+    "render.sensitivity.trim_fill_value": {
+        "nl": "{k0} aangevuld; {estimate}",
+        "en": "{k0} imputed; {estimate}",
+    },
+    "render.claims.intro": {
+        "nl": "Elke bewering van de auteurs is getoetst aan alle studies, niet alleen aan de "
+        "geciteerde. Een waarschuwing betekent dat de geciteerde studies een ander beeld geven "
+        "dan alle studies samen.",
+        "en": "Every claim of the authors is checked against all studies, not only the cited "
+        "ones. A warning means that the cited studies give a different picture than all studies "
+        "together.",
+    },
+    "render.claims.statement": {"nl": "Bewering", "en": "Claim"},
+    "render.claims.ok": {"nl": "Klopt met alle studies.", "en": "Agrees with all studies."},
+    "render.claims.warning": {
+        "nl": "Waarschuwing: de geciteerde studies geven een ander beeld dan alle studies samen.",
+        "en": "Warning: the cited studies give a different picture than all studies together.",
+    },
+    "render.claims.cited": {"nl": "Geciteerd", "en": "Cited"},
+    "render.claims.cited_effect": {
+        "nl": "Effect in de geciteerde studies",
+        "en": "Effect in the cited studies",
+    },
+    "render.claims.all_effect": {"nl": "Effect in alle studies", "en": "Effect in all studies"},
+    "render.claims.left_out": {"nl": "Niet geciteerde studies", "en": "Studies not cited"},
+    "render.claims.effect": {"nl": "{effect} (k = {k})", "en": "{effect} (k = {k})"},
+    "render.claims.none": {
+        "nl": "De auteurs hebben geen beweringen opgegeven.",
+        "en": "The authors have listed no claims.",
+    },
+    "render.claim_reason.direction": {
+        "nl": "de geciteerde studies wijzen de andere kant op",
+        "en": "the cited studies point the other way",
+    },
+    "render.claim_reason.significance": {
+        "nl": "de geciteerde studies zijn wel of niet significant, alle studies samen andersom",
+        "en": "the cited studies differ from all studies together in significance",
+    },
+    "render.claim_reason.size": {
+        "nl": "de effecten verschillen meer dan {tolerance}",
+        "en": "the effects differ by more than {tolerance}",
+    },
+    "render.claim_reason.claim_direction": {
+        "nl": "alle studies samen laten niet zien wat de bewering zegt",
+        "en": "all studies together do not show what the claim says",
+    },
+    "render.claim_reason.no_cited_effects": {
+        "nl": "geen van de geciteerde referenties heeft een bruikbare effectgrootte",
+        "en": "none of the cited references has a usable effect size",
+    },
+    "render.method.1": {
+        "nl": "Per werkzaam element en uitkomst zijn alle studies samengenomen waarvan de "
+        "interventie dat element heeft: een random-effectsmodel (REML-schatting van τ²) met "
+        "95%-betrouwbaarheidsinterval en 95%-voorspellingsinterval. Draagt een studie meer dan "
+        "één effectgrootte bij, dan is een drieniveaumodel gebruikt met cluster-robuuste "
+        "inferentie per studie.",
+        "en": "For each working principle and outcome, all studies whose intervention has that "
+        "principle are pooled: a random-effects model (REML estimate of τ²) with a 95% "
+        "confidence interval and a 95% prediction interval. Where a study contributes more than "
+        "one effect size, a three-level model with cluster-robust inference by study is used.",
+    },
+    "render.method.2": {
+        "nl": "De vergelijking met en zonder een element zet de interventies met het element "
+        "tegenover die zonder, voor dezelfde uitkomst (subgroepvergelijking; bij afhankelijke "
+        "effectgroottes een meta-regressie). Studies waarbij het element niet gecodeerd is, "
+        "tellen in geen van beide groepen mee.",
+        "en": "The comparison with and without a principle sets the interventions with it "
+        "against those without it, for the same outcome (subgroup comparison; with dependent "
+        "effect sizes a meta-regression). Studies that do not code the principle are in "
+        "neither group.",
+    },
+    "render.method.3": {
+        "nl": "De zekerheid van bewijs volgt GRADE: gerandomiseerd onderzoek begint hoog, ander "
+        "onderzoek laag; er wordt afgewaardeerd voor risico op vertekening, inconsistentie, "
+        "onnauwkeurigheid, publicatiebias (Egger-toets vanaf 10 effectgroottes) en "
+        "indirectheid. De conclusiezinnen volgen de formuleringen van GRADE (Santesso et al., "
+        "2020).",
+        "en": "The certainty of evidence follows GRADE: randomised trials start high, other "
+        "studies low; evidence is downgraded for risk of bias, inconsistency, imprecision, "
+        "publication bias (Egger's test from 10 effect sizes) and indirectness. The conclusion "
+        "sentences follow GRADE's wording (Santesso et al., 2020).",
+    },
+    "render.method.4": {
+        "nl": "De gevoeligheidsanalyses laten zien hoe de schatting verandert als telkens één "
+        "studie wordt weggelaten, met alleen studies met een laag risico op vertekening, en na "
+        "trim-and-fill.",
+        "en": "The sensitivity analyses show how the estimate changes when each study in turn "
+        "is left out, with studies at low risk of bias only, and after trim-and-fill.",
+    },
+    "render.method.5": {
+        "nl": "Elk werkzaam element staat onder ‘Wat werkt’, ‘Veelbelovende aanpakken’ of ‘Geen "
+        "aanwijzingen voor een effect’, volgens de regel aan het begin van dat hoofdstuk. Elke "
+        "gevonden referentie is gecodeerd of met reden uitgesloten; er is geen studie "
+        "weggelaten.",
+        "en": "Every working principle is under ‘What works’, ‘Promising approaches’ or ‘No "
+        "evidence of an effect’, by the rule at the start of that chapter. Every reference found "
+        "is coded or excluded with a reason; no study is left out.",
+    },
+    "render.pdf_unavailable": {
+        "nl": "PDF maken vraagt WeasyPrint; installeer het met "
+        "python3 -m pip install 'watwerkt[pdf]' (en Pango, op Debian libpango-1.0-0). "
+        "Oorzaak: {detail}",
+        "en": "PDF output needs WeasyPrint; install it with "
+        "python3 -m pip install 'watwerkt[pdf]' (and Pango, on Debian libpango-1.0-0). "
+        "Cause: {detail}",
+    },
+    # -- the build command (watwerkt/cli_build.py)
+    "render.build.step": {"nl": "[{step}/{total}] {what}", "en": "[{step}/{total}] {what}"},
+    "render.build.steps.read": {"nl": "dossier lezen", "en": "reading the dossier"},
+    "render.build.steps.synthesis": {"nl": "bewijs samennemen", "en": "synthesising the evidence"},
+    "render.build.steps.claims": {"nl": "beweringen controleren", "en": "checking the claims"},
+    "render.build.steps.view": {
+        "nl": "figuren en tabellen maken",
+        "en": "making figures and tables",
+    },
+    "render.build.steps.html": {"nl": "HTML opmaken", "en": "rendering HTML"},
+    "render.build.steps.md": {"nl": "Markdown opmaken", "en": "rendering Markdown"},
+    "render.build.steps.pdf": {"nl": "PDF maken", "en": "making the PDF"},
+    "render.build.steps.write": {"nl": "bestanden schrijven", "en": "writing the files"},
+    "render.build.written_file": {"nl": "geschreven: {path}", "en": "written: {path}"},
+    "render.build.open": {
+        "nl": "Open {path} in een browser (werkt ook offline)",
+        "en": "Open {path} in a browser (works offline too)",
+    },
+    "render.build.unknown_format": {
+        "nl": "onbekend formaat {fmt!r}; kies uit {choices}",
+        "en": "unknown format {fmt!r}; choose from {choices}",
+    },
+    "render.build.outside_out": {
+        "nl": "{path} ligt buiten de uitvoermap {out}; er is niets geschreven",
+        "en": "{path} lies outside the output folder {out}; nothing was written",
+    },
+    # -- (end of dossier rendering keys)
     # (end of render messages)
     # -------------------------------------------------------------- reflection
     # Keys "reflect.*": reflection tools, QuickScan, answer files and score reports.

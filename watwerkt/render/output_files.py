@@ -1,0 +1,68 @@
+"""Write a build's output files atomically, and only inside the output folder.
+
+Every file is written to a temporary file in its target folder and moved
+into place with :func:`os.replace`, so a reader never sees a half-written
+file and a failed build leaves the file from the previous build as it was.
+Before anything is written, every target path is checked to lie inside the
+output folder (names derived from untrusted ids are sanitised already, see
+:mod:`watwerkt.render.anchors`; this check makes sure of it).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from watwerkt.errors import InputError
+
+__all__ = ["OutsideOutputError", "write_bytes_atomic", "write_outputs"]
+
+
+class OutsideOutputError(InputError):
+    """An output path would end up outside the output folder; nothing was written."""
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and os.replace.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> write_bytes_atomic(folder / "a" / "x.txt", b"hoi")
+    >>> (folder / "a" / "x.txt").read_bytes(), sorted(p.name for p in (folder / "a").iterdir())
+    (b'hoi', ['x.txt'])
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        Path(tmp).chmod(0o666 & ~umask)  # mkstemp makes 0600; give the usual permissions
+        os.replace(tmp, path)  # noqa: PTH105 - the atomic replace is the point
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_outputs(out: Path, files: Mapping[str, bytes]) -> list[Path]:
+    """Write ``files`` (path relative to ``out`` → content) atomically; return the paths.
+
+    Raises OutsideOutputError, before writing anything, when a relative path
+    is absolute or leads outside ``out`` (``..``, a symlink out).
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    root = out.resolve()
+    targets: list[Path] = []
+    for relative in files:
+        target = out / relative
+        if Path(relative).is_absolute() or not target.resolve().is_relative_to(root):
+            raise OutsideOutputError("render.build.outside_out", path=relative, out=str(out))
+        targets.append(target)
+    for target, data in zip(targets, files.values(), strict=True):
+        write_bytes_atomic(target, data)
+    return targets
