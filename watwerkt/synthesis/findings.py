@@ -576,9 +576,10 @@ def _sensitivity(
         rows = cell.with_rows
         low_groups.append(rows[rob[rows] == RiskOfBias.LOW.value])
         if i in pooled and pooled[i].model == "random_effects" and len(rows) >= LOO_MIN_K:
-            for j in range(len(rows)):
-                loo_groups.append(np.delete(rows, j))
-                loo_owner.append(i)
+            k = len(rows)  # row j of the k x (k - 1) matrix leaves out rows[j]
+            left_out = np.broadcast_to(rows, (k, k))[~np.eye(k, dtype=bool)].reshape(k, k - 1)
+            loo_groups.extend(left_out)
+            loo_owner.extend([i] * k)
     loo = _batch(cols, loo_groups, method, level)
     low = _batch(cols, low_groups, method, level)
     small = _small_studies(cols, cells, pooled, method, level) if small_study else {}
