@@ -16,6 +16,7 @@ from watwerkt import __version__
 from watwerkt.cli_build import build
 from watwerkt.cli_library import library
 from watwerkt.cli_meta import meta
+from watwerkt.cli_reflect import reflect
 from watwerkt.cli_support import handle_errors
 from watwerkt.messages import message, set_language
 from watwerkt.schemas import SCHEMA_KINDS, json_schema
@@ -105,3 +106,4 @@ def schema(kind: str | None, list_kinds: bool) -> None:
 main.add_command(meta)
 main.add_command(library)
 main.add_command(build)
+main.add_command(reflect)

@@ -7,7 +7,8 @@
     │   ├── ProblemsError               one or more located problems in input files
     │   │   ├── BibTeXError             a reference library could not be read
     │   │   ├── CodingSheetError        a coding sheet row or column is invalid
-    │   │   └── DossierConfigError      dossier.yaml is invalid
+    │   │   ├── DossierConfigError      dossier.yaml is invalid
+    │   │   └── AnswersFileError        a reflection answers file cannot be read at all
     │   └── StatsInputError             bad arrays or parameters for watwerkt.stats
     └── ConvergenceError (RuntimeError) an iterative estimator found no solution
     ConvergenceWarning (UserWarning)    an estimate is returned, but with a caveat
@@ -28,6 +29,7 @@ from pathlib import Path
 from watwerkt.messages import message
 
 __all__ = [
+    "AnswersFileError",
     "BibTeXError",
     "CodingSheetError",
     "ConvergenceError",
@@ -113,6 +115,15 @@ class ProblemsError(InputError):
 
 class DossierConfigError(ProblemsError):
     """``dossier.yaml`` (or a file it names) is invalid; ``problems`` lists every issue."""
+
+
+class AnswersFileError(ProblemsError):
+    """A reflection answers file is not JSON, or holds no answers to score.
+
+    Lesser problems (another tool, a bad value, an unknown item) do not raise:
+    they are reported next to a partial profile, see
+    :func:`watwerkt.reflection.answers.check_answers`.
+    """
 
 
 class BibTeXError(ProblemsError):

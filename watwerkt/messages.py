@@ -2001,5 +2001,572 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
     # (end of render messages)
     # -------------------------------------------------------------- reflection
     # Keys "reflect.*": reflection tools, QuickScan, answer files and score reports.
+    # -- reflect: dossier.yaml `reflection:` section
+    "reflect.config.standard_kind": {
+        "nl": "standaardvraag {id!r} is van het soort {kind!r}; laat 'kind' weg of gebruik {kind!r}",
+        "en": "standard item {id!r} is of kind {kind!r}; leave 'kind' out or use {kind!r}",
+    },
+    "reflect.config.kind_needed": {
+        "nl": "nieuwe vraag {id!r} heeft een 'kind' nodig: closed, open of need",
+        "en": "new item {id!r} needs a 'kind': closed, open or need",
+    },
+    "reflect.kind.item": {"nl": "vraag", "en": "item"},
+    # -- reflect: the questionnaire
+    "reflect.tool.title": {"nl": "Reflectietool: {title}", "en": "Reflection tool: {title}"},
+    "reflect.scale.0": {"nl": "niet", "en": "not"},
+    "reflect.scale.1": {"nl": "een beetje", "en": "a little"},
+    "reflect.scale.2": {"nl": "grotendeels", "en": "largely"},
+    "reflect.scale.3": {"nl": "volledig", "en": "fully"},
+    "reflect.scale.na": {"nl": "niet van toepassing", "en": "not applicable"},
+    "reflect.item.toepassing": {
+        "nl": "In hoeverre zit dit element in uw aanpak?",
+        "en": "To what extent is this element part of your approach?",
+    },
+    "reflect.item.bewust": {
+        "nl": "In hoeverre zet u dit element bewust in, met het doel dat erbij hoort?",
+        "en": "To what extent do you use this element deliberately, for the purpose it serves?",
+    },
+    "reflect.item.praktijk": {
+        "nl": "Hoe doet u dit in uw praktijk? Geef een voorbeeld.",
+        "en": "How do you do this in your practice? Give an example.",
+    },
+    "reflect.item.nodig": {
+        "nl": "Wat zou u nodig hebben om dit (meer) te doen?",
+        "en": "What would you need to do this (more)?",
+    },
+    "reflect.certainty.high": {"nl": "hoog", "en": "high"},
+    "reflect.certainty.moderate": {"nl": "redelijk", "en": "moderate"},
+    "reflect.certainty.low": {"nl": "laag", "en": "low"},
+    "reflect.certainty.very_low": {"nl": "zeer laag", "en": "very low"},
+    "reflect.certainty.none": {"nl": "niet beoordeeld", "en": "not graded"},
+    "reflect.evidence.line": {
+        "nl": "{outcome} (zekerheid van bewijs: {certainty}): {conclusion}",
+        "en": "{outcome} (certainty of evidence: {certainty}): {conclusion}",
+    },
+    "reflect.evidence.none": {
+        "nl": "Dit dossier bevat geen gesynthetiseerde studies over dit element; er is dus "
+        "geen bewijs van effect beoordeeld. Dat betekent niet dat het niet werkt.",
+        "en": "This dossier contains no synthesised studies of this element, so no evidence "
+        "of effect has been assessed. That does not mean it does not work.",
+    },
+    # -- reflect: QuickScan (five building blocks, see watwerkt/reflection/quickscan.py)
+    "reflect.qs.title": {
+        "nl": "QuickScan: bouwstenen van uw aanpak",
+        "en": "QuickScan: building blocks of your approach",
+    },
+    "reflect.qs.introduction": {
+        "nl": "Vijf bouwstenen van een effectieve interventie. Uw antwoorden geven een indicatie "
+        "van het erkenningsniveau waar uw aanpak bij past; alleen de Erkenningscommissie "
+        "Interventies kan een aanpak erkennen.",
+        "en": "Five building blocks of an effective intervention. Your answers indicate which "
+        "Dutch recognition level your approach fits; only the Erkenningscommissie Interventies "
+        "can recognise an approach.",
+    },
+    "reflect.qs.beschrijving.name": {"nl": "Beschrijving", "en": "Description"},
+    "reflect.qs.beschrijving.description": {
+        "nl": "Staat op papier voor wie de aanpak is, wat hij wil bereiken en hoe?",
+        "en": "Is it written down whom the approach is for, what it aims at, and how?",
+    },
+    "reflect.qs.beschrijving.doelgroep-doelen": {
+        "nl": "In hoeverre zijn de doelgroep en de doelen van uw aanpak beschreven?",
+        "en": "To what extent are the target group and the goals of your approach described?",
+    },
+    "reflect.qs.beschrijving.aanpak": {
+        "nl": "In hoeverre is de werkwijze (stappen, activiteiten, volgorde) beschreven, "
+        "bijvoorbeeld in een handleiding?",
+        "en": "To what extent is the way of working (steps, activities, order) described, "
+        "for example in a manual?",
+    },
+    "reflect.qs.beschrijving.samenhang": {
+        "nl": "In hoeverre is duidelijk hoe probleem, doelgroep, doelen en aanpak samenhangen?",
+        "en": "To what extent is it clear how problem, target group, goals and approach fit together?",
+    },
+    "reflect.qs.onderbouwing.name": {"nl": "Onderbouwing", "en": "Theory of change"},
+    "reflect.qs.onderbouwing.description": {
+        "nl": "Is uitgelegd waarom de aanpak zou werken?",
+        "en": "Is it explained why the approach should work?",
+    },
+    "reflect.qs.onderbouwing.verandertheorie": {
+        "nl": "In hoeverre is uitgelegd welke oorzaken uw aanpak aanpakt en hoe dat tot "
+        "verandering leidt (een verandertheorie)?",
+        "en": "To what extent is it explained which causes your approach addresses and how "
+        "that leads to change (a theory of change)?",
+    },
+    "reflect.qs.onderbouwing.literatuur": {
+        "nl": "In hoeverre steunt die uitleg op theorie of onderzoek uit de literatuur?",
+        "en": "To what extent does that explanation rest on theory or research from the literature?",
+    },
+    "reflect.qs.praktijk.name": {
+        "nl": "Praktijkervaring en procesevaluatie",
+        "en": "Practice and process evaluation",
+    },
+    "reflect.qs.praktijk.description": {
+        "nl": "Weet u hoe de uitvoering in de praktijk gaat?",
+        "en": "Do you know how the approach works out in practice?",
+    },
+    "reflect.qs.praktijk.ervaringen": {
+        "nl": "In hoeverre zijn ervaringen van uitvoerders en deelnemers verzameld en vastgelegd?",
+        "en": "To what extent are experiences of practitioners and participants collected and recorded?",
+    },
+    "reflect.qs.praktijk.procesevaluatie": {
+        "nl": "In hoeverre is onderzocht of de aanpak wordt uitgevoerd zoals bedoeld "
+        "(procesevaluatie)?",
+        "en": "To what extent has it been studied whether the approach is carried out as "
+        "intended (process evaluation)?",
+    },
+    "reflect.qs.effect.name": {"nl": "Onderzoek naar effect", "en": "Evidence of effect"},
+    "reflect.qs.effect.description": {
+        "nl": "Is onderzocht of de aanpak zijn doelen bereikt?",
+        "en": "Has it been studied whether the approach reaches its goals?",
+    },
+    "reflect.qs.effect.question": {
+        "nl": "Welk onderzoek naar het effect van uw aanpak is er?",
+        "en": "What research into the effect of your approach exists?",
+    },
+    "reflect.qs.effect.geen": {
+        "nl": "Geen effectonderzoek, of geen met een gunstig effect",
+        "en": "No effect study, or none with a favourable effect",
+    },
+    "reflect.qs.effect.eerste": {
+        "nl": "Een studie zonder controlegroep (bijvoorbeeld een voor- en nameting) met een "
+        "gunstig effect",
+        "en": "A study without a control group (for example a pre-test/post-test) with a "
+        "favourable effect",
+    },
+    "reflect.qs.effect.goede": {
+        "nl": "Ten minste één studie met een controlegroep met een gunstig effect",
+        "en": "At least one study with a control group with a favourable effect",
+    },
+    "reflect.qs.effect.sterke": {
+        "nl": "Ten minste twee studies met een controlegroep met een gunstig effect, waarvan "
+        "één zes maanden of langer na afloop gemeten",
+        "en": "At least two studies with a control group with a favourable effect, one of "
+        "them measured six months or more afterwards",
+    },
+    "reflect.qs.uitvoering.name": {"nl": "Uitvoering en implementatie", "en": "Implementation"},
+    "reflect.qs.uitvoering.description": {
+        "nl": "Kan de aanpak goed en op andere plekken worden uitgevoerd?",
+        "en": "Can the approach be carried out well, also elsewhere?",
+    },
+    "reflect.qs.uitvoering.randvoorwaarden": {
+        "nl": "In hoeverre zijn de randvoorwaarden beschreven (opleiding, tijd, kosten, materialen)?",
+        "en": "To what extent are the conditions described (training, time, costs, materials)?",
+    },
+    "reflect.qs.uitvoering.kwaliteit": {
+        "nl": "In hoeverre bewaakt u de kwaliteit van de uitvoering (bijvoorbeeld intervisie, "
+        "supervisie, registratie)?",
+        "en": "To what extent do you monitor the quality of delivery (for example peer "
+        "review, supervision, records)?",
+    },
+    "reflect.qs.uitvoering.overdraagbaar": {
+        "nl": "In hoeverre kan een andere organisatie de aanpak overnemen met wat er beschreven is?",
+        "en": "To what extent could another organisation adopt the approach from what is described?",
+    },
+    "reflect.qs.source.described": {
+        "nl": "Goed beschreven: doelgroep, doelen, aanpak, randvoorwaarden, overdraagbaarheid "
+        "en praktijkervaringen beschreven (Movisie, Beoordeling en erkenning; RIVM, Niveaus "
+        "en criteria voor beoordeling).",
+        "en": "Well described: target group, goals, approach, conditions, transferability and "
+        "practice experience described (Movisie, Beoordeling en erkenning; RIVM, Niveaus en "
+        "criteria voor beoordeling).",
+    },
+    "reflect.qs.source.founded": {
+        "nl": "Goed onderbouwd: daarbij is de werkzaamheid onderbouwd met theorie of "
+        "literatuur (Movisie, Beoordeling en erkenning).",
+        "en": "Well founded: in addition, why it works is founded on theory or literature "
+        "(Movisie, Beoordeling en erkenning).",
+    },
+    "reflect.qs.source.effect": {
+        "nl": "Effectief: daarbij effectonderzoek volgens de criteria van de "
+        "Erkenningscommissie Interventies (zoals in watwerkt.synthesis.recognition).",
+        "en": "Effective: in addition, effect studies as in the criteria of the "
+        "Erkenningscommissie Interventies (as in watwerkt.synthesis.recognition).",
+    },
+    "reflect.level.goed_beschreven": {"nl": "goed beschreven", "en": "well described"},
+    "reflect.level.goed_onderbouwd": {"nl": "goed onderbouwd", "en": "well founded"},
+    "reflect.level.effectief_eerste_aanwijzingen": {
+        "nl": "effectief: eerste aanwijzingen",
+        "en": "effective: first indications",
+    },
+    "reflect.level.effectief_goede_aanwijzingen": {
+        "nl": "effectief: goede aanwijzingen",
+        "en": "effective: good indications",
+    },
+    "reflect.level.effectief_sterke_aanwijzingen": {
+        "nl": "effectief: sterke aanwijzingen",
+        "en": "effective: strong indications",
+    },
+    # -- reflect: the HTML form
+    "reflect.ui.lead": {
+        "nl": "Leg uw eigen aanpak naast de werkzame elementen uit het dossier. Dit is een "
+        "hulpmiddel om over uw werk na te denken, geen toets en geen keurmerk.",
+        "en": "Hold your own approach against the working principles of the dossier. This is "
+        "a tool for reflecting on your work, not a test and not a quality mark.",
+    },
+    "reflect.ui.how_title": {"nl": "Zo werkt deze tool", "en": "How this tool works"},
+    "reflect.ui.how_fill": {
+        "nl": "Kies per vraag hoe sterk het element in uw aanpak zit: niet, een beetje, "
+        "grotendeels of volledig; of 'niet van toepassing'.",
+        "en": "For each question choose how strongly the element is part of your approach: "
+        "not, a little, largely or fully; or 'not applicable'.",
+    },
+    "reflect.ui.how_store": {
+        "nl": "Uw antwoorden blijven in deze browser op dit apparaat; er wordt niets verstuurd.",
+        "en": "Your answers stay in this browser on this device; nothing is sent anywhere.",
+    },
+    "reflect.ui.how_export": {
+        "nl": "Met 'Antwoorden opslaan als bestand' bewaart u ze als JSON-bestand, bijvoorbeeld "
+        "om ze op een ander apparaat verder in te vullen of met een collega te bespreken.",
+        "en": "'Save answers as a file' stores them as a JSON file, for example to continue on "
+        "another device or to discuss them with a colleague.",
+    },
+    "reflect.ui.how_import": {
+        "nl": "Met 'Antwoordbestand openen' laadt u zo'n bestand weer in.",
+        "en": "'Open answers file' loads such a file again.",
+    },
+    "reflect.ui.how_profile": {
+        "nl": "Onderaan ziet u uw profiel: per element hoe sterk het in uw aanpak zit, en welke "
+        "elementen met het sterkste bewijs u nog kunt versterken.",
+        "en": "At the bottom you see your profile: per element how strongly it is part of your "
+        "approach, and which elements with the strongest evidence you could strengthen.",
+    },
+    "reflect.ui.toolbar": {"nl": "Antwoorden", "en": "Answers"},
+    "reflect.ui.export": {"nl": "Antwoorden opslaan als bestand", "en": "Save answers as a file"},
+    "reflect.ui.import": {"nl": "Antwoordbestand openen", "en": "Open answers file"},
+    "reflect.ui.print": {"nl": "Afdrukken", "en": "Print"},
+    "reflect.ui.clear": {"nl": "Alles wissen", "en": "Clear all"},
+    "reflect.ui.noscript": {
+        "nl": "JavaScript staat uit: u kunt de vragen lezen en afdrukken, maar antwoorden worden "
+        "niet bewaard en het profiel wordt niet berekend.",
+        "en": "JavaScript is off: you can read and print the questions, but answers are not "
+        "kept and the profile is not computed.",
+    },
+    "reflect.ui.why": {"nl": "Waarom het zou werken:", "en": "Why it would work:"},
+    "reflect.ui.evidence": {"nl": "Wat het onderzoek zegt:", "en": "What the research says:"},
+    "reflect.ui.profile": {"nl": "Uw profiel", "en": "Your profile"},
+    "reflect.ui.profile_note": {
+        "nl": "Dekking: het gemiddelde van uw antwoorden op de gesloten vragen (niet = 0 tot "
+        "volledig = 3), als percentage van 3. 'Niet van toepassing' telt niet mee.",
+        "en": "Coverage: the mean of your answers to the closed questions (not = 0 to fully = "
+        "3), as a percentage of 3. 'Not applicable' does not count.",
+    },
+    "reflect.ui.col_principle": {"nl": "Werkzaam element", "en": "Working principle"},
+    "reflect.ui.col_coverage": {"nl": "Dekking", "en": "Coverage"},
+    "reflect.ui.col_answered": {"nl": "Beantwoord", "en": "Answered"},
+    "reflect.ui.col_certainty": {"nl": "Zekerheid van bewijs", "en": "Certainty of evidence"},
+    "reflect.ui.gaps": {"nl": "Kansen om te versterken", "en": "Room to strengthen"},
+    "reflect.ui.gaps_note": {
+        "nl": "Elementen die gemiddeld minder dan 'grotendeels' in uw aanpak zitten, het "
+        "sterkste bewijs eerst.",
+        "en": "Elements that are on average less than 'largely' part of your approach, the "
+        "strongest evidence first.",
+    },
+    "reflect.ui.quickscan_result": {"nl": "QuickScan", "en": "QuickScan"},
+    "reflect.ui.level_note": {
+        "nl": "Een indicatie in de termen van de Nederlandse erkenning van interventies, geen "
+        "erkenning.",
+        "en": "An indication in the terms of the Dutch recognition of interventions, not a "
+        "recognition.",
+    },
+    "reflect.ui.privacy": {
+        "nl": "Deze pagina werkt zonder internet en verstuurt niets: uw antwoorden staan alleen "
+        "in deze browser en in bestanden die u zelf opslaat.",
+        "en": "This page works offline and sends nothing: your answers are only in this browser "
+        "and in files you save yourself.",
+    },
+    "reflect.ui.footer": {
+        "nl": "Gemaakt met watwerkt. Tool {id}, versie {version}, inhoud",
+        "en": "Made with watwerkt. Tool {id}, version {version}, content",
+    },
+    # -- reflect: texts of the form's JavaScript (plain {name} placeholders only)
+    "reflect.js.storage_failed": {
+        "nl": "Deze browser kan de antwoorden niet bewaren; sla ze op als bestand.",
+        "en": "This browser cannot keep the answers; save them as a file.",
+    },
+    "reflect.js.answered": {
+        "nl": "{answered} van {items} (n.v.t.: {na})",
+        "en": "{answered} of {items} (n/a: {na})",
+    },
+    "reflect.js.status_not_applicable": {"nl": "niet van toepassing", "en": "not applicable"},
+    "reflect.js.status_unanswered": {"nl": "nog niet beantwoord", "en": "not answered yet"},
+    "reflect.js.certainty_high": {"nl": "hoog", "en": "high"},
+    "reflect.js.certainty_moderate": {"nl": "redelijk", "en": "moderate"},
+    "reflect.js.certainty_low": {"nl": "laag", "en": "low"},
+    "reflect.js.certainty_very_low": {"nl": "zeer laag", "en": "very low"},
+    "reflect.js.certainty_none": {"nl": "niet beoordeeld", "en": "not graded"},
+    "reflect.js.gap_line": {
+        "nl": "{name}: dekking {coverage}, zekerheid van bewijs {certainty}",
+        "en": "{name}: coverage {coverage}, certainty of evidence {certainty}",
+    },
+    "reflect.js.no_gaps": {
+        "nl": "Geen: elk beantwoord element zit ten minste grotendeels in uw aanpak.",
+        "en": "None: every answered element is at least largely part of your approach.",
+    },
+    "reflect.js.no_level": {
+        "nl": "Nog geen erkenningsniveau aangegeven door uw antwoorden.",
+        "en": "Your answers do not indicate a recognition level yet.",
+    },
+    "reflect.js.level": {
+        "nl": "Uw antwoorden passen bij het niveau: {level}.",
+        "en": "Your answers fit the level: {level}.",
+    },
+    "reflect.js.file_name": {
+        "nl": "antwoorden-{id}-{version}.json",
+        "en": "answers-{id}-{version}.json",
+    },
+    "reflect.js.exported": {"nl": "Opgeslagen als {file}.", "en": "Saved as {file}."},
+    "reflect.js.import_not_json": {
+        "nl": "{file} is geen antwoordbestand (geen geldige JSON).",
+        "en": "{file} is not an answers file (not valid JSON).",
+    },
+    "reflect.js.import_no_answers": {
+        "nl": "{file} bevat geen antwoorden ('answers' ontbreekt).",
+        "en": "{file} holds no answers ('answers' is missing).",
+    },
+    "reflect.js.import_other_tool": {
+        "nl": "Let op: dit bestand hoort bij tool {got}, niet bij {expected}; alleen vragen "
+        "die in beide voorkomen zijn ingevuld.",
+        "en": "Note: this file belongs to tool {got}, not {expected}; only questions both "
+        "have are filled in.",
+    },
+    "reflect.js.import_other_version": {
+        "nl": "Let op: dit bestand hoort bij versie {got} van deze tool, niet bij {expected}.",
+        "en": "Note: this file belongs to version {got} of this tool, not {expected}.",
+    },
+    "reflect.js.import_hash_mismatch": {
+        "nl": "Let op: de vragenlijst van dit bestand wijkt af van deze (andere inhoud of een "
+        "bewerkt bestand); controleer de antwoorden.",
+        "en": "Note: the questionnaire of this file differs from this one (other content or an "
+        "edited file); check the answers.",
+    },
+    "reflect.js.imported": {
+        "nl": "{count} antwoorden ingelezen uit {file}.",
+        "en": "{count} answers read from {file}.",
+    },
+    "reflect.js.import_kept": {
+        "nl": "{count} antwoorden passen niet bij deze vragen; ze blijven bewaard en gaan mee "
+        "bij opslaan.",
+        "en": "{count} answers do not fit these questions; they are kept and saved along.",
+    },
+    "reflect.js.clear_confirm": {
+        "nl": "Alle antwoorden wissen? Dit kan niet ongedaan worden gemaakt.",
+        "en": "Clear all answers? This cannot be undone.",
+    },
+    "reflect.js.cleared": {"nl": "Alle antwoorden zijn gewist.", "en": "All answers cleared."},
+    "reflect.js.restored": {
+        "nl": "Uw eerder ingevulde antwoorden zijn teruggezet.",
+        "en": "Your earlier answers have been restored.",
+    },
+    "reflect.js.restored_changed": {
+        "nl": "Uw eerdere antwoorden zijn teruggezet, maar de vragenlijst is sindsdien "
+        "gewijzigd; controleer ze.",
+        "en": "Your earlier answers have been restored, but the questionnaire has changed "
+        "since; please check them.",
+    },
+    # -- reflect: answers files
+    "reflect.answers.ok": {
+        "nl": "{path}: {count} geldige antwoorden, geen problemen",
+        "en": "{path}: {count} valid answers, no problems",
+    },
+    "reflect.answers.unreadable": {
+        "nl": "antwoordbestand kan niet gelezen worden: {detail}",
+        "en": "answers file cannot be read: {detail}",
+    },
+    "reflect.answers.invalid_json": {
+        "nl": "geen geldige JSON: {detail}; verwacht een antwoordbestand zoals de reflectietool "
+        "het opslaat",
+        "en": "not valid JSON: {detail}; expected an answers file as the reflection tool saves it",
+    },
+    "reflect.answers.not_object": {
+        "nl": "verwacht een JSON-object met 'tool' en 'answers', kreeg {got}",
+        "en": "expected a JSON object with 'tool' and 'answers', got {got}",
+    },
+    "reflect.answers.is_tool": {
+        "nl": "dit is een vragenlijst (questionnaire.json), geen antwoordbestand",
+        "en": "this is a questionnaire (questionnaire.json), not an answers file",
+    },
+    "reflect.answers.field": {
+        "nl": "veld {field!r}: verwacht {expected}, kreeg {got}",
+        "en": "field {field!r}: expected {expected}, got {got}",
+    },
+    "reflect.answers.unknown_key": {
+        "nl": "onbekend veld {name!r} (toegestaan: {allowed}); het wordt niet gebruikt",
+        "en": "unknown field {name!r} (allowed: {allowed}); it is not used",
+    },
+    "reflect.answers.other_tool": {
+        "nl": "veld 'tool.id': de antwoorden horen bij tool {got!r}, niet bij {expected!r}; "
+        "alleen vragen die in beide voorkomen zijn gescoord",
+        "en": "field 'tool.id': the answers belong to tool {got!r}, not {expected!r}; only "
+        "questions both have are scored",
+    },
+    "reflect.answers.other_version": {
+        "nl": "veld 'tool.version': de antwoorden horen bij versie {got!r}, niet bij "
+        "{expected!r}; vragen zijn op id gekoppeld",
+        "en": "field 'tool.version': the answers belong to version {got!r}, not {expected!r}; "
+        "questions are matched by id",
+    },
+    "reflect.answers.hash_mismatch": {
+        "nl": "veld 'tool.hash': verwacht {expected}, kreeg {got}: de vragenlijst is gewijzigd "
+        "of het bestand is bewerkt; vragen zijn op id gekoppeld",
+        "en": "field 'tool.hash': expected {expected}, got {got}: the questionnaire has changed "
+        "or the file was edited; questions are matched by id",
+    },
+    "reflect.answers.unknown_item": {
+        "nl": "antwoord op onbekende vraag {item!r}: deze tool kent die vraag niet; het "
+        "antwoord staat apart in het rapport",
+        "en": "answer to unknown item {item!r}: this tool has no such item; the answer is "
+        "listed separately in the report",
+    },
+    "reflect.answers.bad_value": {
+        "nl": "vraag {item!r}: verwacht {expected}, kreeg {got}; telt als niet beantwoord",
+        "en": "item {item!r}: expected {expected}, got {got}; counted as not answered",
+    },
+    "reflect.answers.missing": {
+        "nl": "{count} vragen zonder antwoord: {items}",
+        "en": "{count} items without an answer: {items}",
+    },
+    # -- reflect: the score report
+    "reflect.report.title": {"nl": "Reflectieprofiel: {title}", "en": "Reflection profile: {title}"},
+    "reflect.report.intro": {
+        "nl": "Dit profiel laat zien hoe sterk de werkzame elementen uit het dossier in de "
+        "beschreven aanpak zitten, en waar ruimte is om te versterken.",
+        "en": "This profile shows how strongly the working principles of the dossier are part "
+        "of the approach described, and where there is room to strengthen it.",
+    },
+    "reflect.report.partial": {
+        "nl": "Gedeeltelijk rapport: het antwoordbestand heeft problemen",
+        "en": "Partial report: the answers file has problems",
+    },
+    "reflect.report.partial_note": {
+        "nl": "Wat wel te lezen was, is gescoord; ontbrekende en ongeldige antwoorden zijn "
+        "hieronder gemarkeerd en niets is weggelaten.",
+        "en": "What could be read is scored; missing and invalid answers are marked below and "
+        "nothing is left out.",
+    },
+    "reflect.report.sources": {
+        "nl": "Tool {id}, versie {version} ({hash}); antwoorden uit {path}.",
+        "en": "Tool {id}, version {version} ({hash}); answers from {path}.",
+    },
+    "reflect.report.chart": {"nl": "Dekking per werkzaam element", "en": "Coverage per principle"},
+    "reflect.report.chart_desc": {
+        "nl": "Staafdiagram: per element de dekking in procenten (0 tot 100), gekleurd naar de "
+        "zekerheid van het bewijs; de stippellijn markeert 'grotendeels'.",
+        "en": "Bar chart: per element the coverage in percent (0 to 100), coloured by the "
+        "certainty of evidence; the dotted line marks 'largely'.",
+    },
+    "reflect.report.largely": {"nl": "grotendeels", "en": "largely"},
+    "reflect.report.bar_label": {"nl": "{coverage} · {certainty}", "en": "{coverage} · {certainty}"},
+    "reflect.report.overview": {"nl": "Overzicht per element", "en": "Overview per principle"},
+    "reflect.report.col_principle": {"nl": "Werkzaam element", "en": "Working principle"},
+    "reflect.report.col_coverage": {"nl": "Dekking", "en": "Coverage"},
+    "reflect.report.col_answered": {"nl": "Beantwoord", "en": "Answered"},
+    "reflect.report.col_na": {"nl": "N.v.t.", "en": "N/a"},
+    "reflect.report.col_missing": {"nl": "Ontbreekt", "en": "Missing"},
+    "reflect.report.col_certainty": {"nl": "Zekerheid van bewijs", "en": "Certainty of evidence"},
+    "reflect.report.status.answered": {"nl": "beantwoord", "en": "answered"},
+    "reflect.report.status.partial": {"nl": "deels beantwoord", "en": "partly answered"},
+    "reflect.report.status.unanswered": {"nl": "niet beantwoord", "en": "not answered"},
+    "reflect.report.status.not_applicable": {"nl": "niet van toepassing", "en": "not applicable"},
+    "reflect.report.gaps": {"nl": "Kansen om te versterken", "en": "Room to strengthen"},
+    "reflect.report.gaps_note": {
+        "nl": "Elementen die gemiddeld minder dan 'grotendeels' in de aanpak zitten, geordend "
+        "naar de sterkte van het bewijs (hoog, redelijk, laag, zeer laag, niet beoordeeld) en "
+        "daarna naar dekking.",
+        "en": "Elements that are on average less than 'largely' part of the approach, ordered "
+        "by the strength of evidence (high, moderate, low, very low, not graded) and then by "
+        "coverage.",
+    },
+    "reflect.report.no_gaps": {
+        "nl": "Geen: elk beantwoord element zit ten minste grotendeels in de aanpak.",
+        "en": "None: every answered element is at least largely part of the approach.",
+    },
+    "reflect.report.gap_heading": {
+        "nl": "{name} (dekking {coverage}; zekerheid van bewijs: {certainty})",
+        "en": "{name} (coverage {coverage}; certainty of evidence: {certainty})",
+    },
+    "reflect.report.what": {"nl": "Wat het element is:", "en": "What the element is:"},
+    "reflect.report.suggestions": {
+        "nl": "Suggesties uit het dossier:",
+        "en": "Suggestions from the dossier:",
+    },
+    "reflect.report.needs": {"nl": "Wat u zei nodig te hebben:", "en": "What you said you need:"},
+    "reflect.report.practice": {"nl": "Uw praktijk", "en": "Your practice"},
+    "reflect.report.unanswered": {"nl": "Niet beantwoord", "en": "Not answered"},
+    "reflect.report.unanswered_note": {
+        "nl": "Voor deze elementen is geen gesloten vraag beantwoord; ze tellen niet mee in de "
+        "kansen hierboven.",
+        "en": "No closed question was answered for these elements; they are not among the "
+        "opportunities above.",
+    },
+    "reflect.report.quickscan": {"nl": "QuickScan: bouwstenen", "en": "QuickScan: building blocks"},
+    "reflect.report.col_block": {"nl": "Bouwsteen", "en": "Building block"},
+    "reflect.report.col_met": {"nl": "Aanwezig", "en": "In place"},
+    "reflect.report.yes": {"nl": "ja", "en": "yes"},
+    "reflect.report.no": {"nl": "nee", "en": "no"},
+    "reflect.report.level": {
+        "nl": "De antwoorden passen bij het niveau: {level}.",
+        "en": "The answers fit the level: {level}.",
+    },
+    "reflect.report.no_level": {
+        "nl": "De antwoorden geven nog geen erkenningsniveau aan.",
+        "en": "The answers do not indicate a recognition level yet.",
+    },
+    "reflect.report.unknown": {
+        "nl": "Antwoorden op onbekende vragen",
+        "en": "Answers to unknown items",
+    },
+    "reflect.report.unknown_note": {
+        "nl": "Deze antwoorden staan in het bestand maar horen bij geen vraag van deze tool; ze "
+        "zijn niet gescoord en staan hier ongewijzigd.",
+        "en": "These answers are in the file but belong to no item of this tool; they are not "
+        "scored and are shown here unchanged.",
+    },
+    "reflect.report.invalid": {"nl": "Ongeldige antwoorden", "en": "Invalid answers"},
+    "reflect.report.invalid_note": {
+        "nl": "Deze waarden zijn geen geldig antwoord op hun vraag; ze tellen als niet beantwoord.",
+        "en": "These values are not a valid answer to their item; they count as not answered.",
+    },
+    "reflect.report.col_item": {"nl": "Vraag", "en": "Item"},
+    "reflect.report.col_value": {"nl": "Waarde in het bestand", "en": "Value in the file"},
+    # -- reflect: printable questionnaire (Markdown)
+    "reflect.md.how": {
+        "nl": "Kruis per vraag één antwoord aan en schrijf uw antwoord op de open vragen "
+        "eronder. Op het scherm werkt de HTML-versie (index.html) handiger: die berekent ook "
+        "uw profiel.",
+        "en": "Tick one answer per question and write your answer to the open questions below "
+        "them. On screen the HTML version (index.html) is handier: it also computes your "
+        "profile.",
+    },
+    # -- reflect: command line
+    "reflect.cli.written": {
+        "nl": "reflectietool {id} (versie {version}) geschreven naar {path}",
+        "en": "reflection tool {id} (version {version}) written to {path}",
+    },
+    "reflect.cli.tool_not_found": {
+        "nl": "geen vragenlijst gevonden voor tool {id!r}; gezocht: {tried}. Geef --dossier "
+        "of --tool op",
+        "en": "no questionnaire found for tool {id!r}; looked in: {tried}. Give --dossier or "
+        "--tool",
+    },
+    "reflect.cli.bad_tool_file": {
+        "nl": "{path} is geen geldige vragenlijst (questionnaire.json): {detail}",
+        "en": "{path} is not a valid questionnaire (questionnaire.json): {detail}",
+    },
+    "reflect.cli.report_written": {
+        "nl": "rapport geschreven: {paths}",
+        "en": "report written: {paths}",
+    },
+    "reflect.cli.partial": {
+        "nl": "gedeeltelijk rapport: {count} problemen in het antwoordbestand (zie boven)",
+        "en": "partial report: {count} problems in the answers file (see above)",
+    },
+    "reflect.cli.bad_format": {
+        "nl": "onbekend formaat {got!r}; kies uit {choices}",
+        "en": "unknown format {got!r}; choose from {choices}",
+    },
+    "reflect.cli.pdf_missing": {
+        "nl": "PDF maken vraagt WeasyPrint: pip install 'watwerkt[pdf]'",
+        "en": "making a PDF needs WeasyPrint: pip install 'watwerkt[pdf]'",
+    },
     # (end of reflection messages)
 }

@@ -38,6 +38,13 @@ from watwerkt.model.finding import (
 )
 from watwerkt.model.principle import Principle
 from watwerkt.model.reference import Person, Reference
+from watwerkt.model.reflection_config import (
+    ItemKind,
+    ReflectionConfig,
+    ReflectionItemConfig,
+    ReflectionPrincipleConfig,
+    StandardItem,
+)
 from watwerkt.model.study import EffectEstimate, Outcome, RiskOfBiasAssessment, Study
 
 __all__ = [
@@ -55,6 +62,7 @@ __all__ = [
     "Finding",
     "Inconsistency",
     "Indirectness",
+    "ItemKind",
     "Measure",
     "ModeratorContrast",
     "Outcome",
@@ -63,11 +71,15 @@ __all__ = [
     "Principle",
     "RecognitionLevel",
     "Reference",
+    "ReflectionConfig",
+    "ReflectionItemConfig",
+    "ReflectionPrincipleConfig",
     "RiskOfBias",
     "RiskOfBiasAssessment",
     "Scope",
     "SearchStrategy",
     "Sensitivity",
+    "StandardItem",
     "Study",
     "StudyDesign",
     "Theme",

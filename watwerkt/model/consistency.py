@@ -39,7 +39,11 @@ def did_you_mean(word: str, candidates: Iterable[str], lang: str | None = None) 
 
 
 def find_inconsistencies(dossier: Dossier) -> list[Inconsistency]:
-    """Return every duplicate id among principles, outcomes and exclusions."""
+    """Return every duplicate id among principles, outcomes and exclusions.
+
+    Also: principles named in the ``reflection`` section that the dossier does
+    not define or names twice, and item ids repeated under one principle.
+    """
     found: list[Inconsistency] = []
     groups: list[tuple[str, str, list[str]]] = [
         ("principles", "kind.principle", [p.id for p in dossier.principles]),
@@ -60,4 +64,48 @@ def find_inconsistencies(dossier: Dossier) -> list[Inconsistency]:
                 )
             else:
                 first[item_id] = index
+    found.extend(_reflection_inconsistencies(dossier))
+    return found
+
+
+def _reflection_inconsistencies(dossier: Dossier) -> list[Inconsistency]:
+    """Return unknown or repeated principles, and repeated item ids, in ``reflection``."""
+    if dossier.reflection is None:
+        return []
+    found: list[Inconsistency] = []
+    known = [p.id for p in dossier.principles]
+    first: dict[str, int] = {}
+    for index, section in enumerate(dossier.reflection.principles):
+        location: Location = ("reflection", "principles", index, "principle")
+        if section.principle not in known:
+            hint = did_you_mean(section.principle, known)
+            found.append(
+                Inconsistency(
+                    location, "rule.unknown_principle", {"id": section.principle, "hint": hint}
+                )
+            )
+        elif section.principle in first:
+            found.append(
+                Inconsistency(
+                    location,
+                    "rule.duplicate_id",
+                    {"kind": message("kind.principle"), "id": section.principle, "first_line": "?"},
+                    other=("reflection", "principles", first[section.principle]),
+                )
+            )
+        else:
+            first[section.principle] = index
+        seen: dict[str, int] = {}
+        for item_index, item in enumerate(section.items):
+            if item.id in seen:
+                found.append(
+                    Inconsistency(
+                        ("reflection", "principles", index, "items", item_index, "id"),
+                        "rule.duplicate_id",
+                        {"kind": message("reflect.kind.item"), "id": item.id, "first_line": "?"},
+                        other=("reflection", "principles", index, "items", seen[item.id]),
+                    )
+                )
+            else:
+                seen[item.id] = item_index
     return found

@@ -10,6 +10,7 @@ from pydantic import Field, model_validator
 from watwerkt.model._base import ModelObject, rule_error
 from watwerkt.model.enums import EffectDirection
 from watwerkt.model.principle import ID_PATTERN, Principle
+from watwerkt.model.reflection_config import ReflectionConfig
 from watwerkt.model.study import Outcome
 
 
@@ -108,6 +109,9 @@ class Dossier(ModelObject):
     texts: tuple[AuthorText, ...] = ()
     claims: tuple[Claim, ...] = Field(
         default=(), description="Authors' claims, checked against all studies."
+    )
+    reflection: ReflectionConfig | None = Field(
+        default=None, description="Authors' changes to the generated reflection tool."
     )
 
     def principle(self, principle_id: str) -> Principle:
