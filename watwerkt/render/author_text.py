@@ -11,8 +11,9 @@ a future markdown-it option let one through.
 
 Two more rules keep the dossier whole:
 
-- headings are shifted down (``#`` becomes ``<h3>`` under a section's
-  ``<h2>``), so an author's heading never breaks the document's outline;
+- headings are moved under the section's ``<h2>`` (the highest one the
+  author used becomes ``<h3>``, and no level is skipped), so an author's
+  heading never breaks the document's outline;
 - images are not rendered as images (``![alt](url)`` stays a link to the
   image): the dossier makes no network request, and an image URL would.
 """
@@ -23,6 +24,7 @@ from pathlib import Path
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from markupsafe import Markup
 
 from watwerkt.errors import DossierConfigError, Problem
@@ -55,8 +57,31 @@ def _parser() -> MarkdownIt:
 _MD = _parser()
 
 
-def markdown_to_html(source: str, heading_offset: int = 2) -> Markup:
-    r"""Render author Markdown as sanitised HTML, headings shifted by ``heading_offset``.
+def _fit_headings(tokens: list[Token], top_level: int) -> None:
+    """Move the text's headings under the section heading, never skipping a level.
+
+    The highest heading the author used becomes ``<h{top_level}>``; each
+    heading is then at most one level deeper than the one before it (the
+    first at most ``top_level``), so ``## a`` / ``#### b`` becomes h3 / h4.
+    """
+    opens = [t for t in tokens if t.type == "heading_open"]
+    if not opens:
+        return
+    shift = top_level - min(int(t.tag[1]) for t in opens)
+    previous = top_level - 1
+    level_of: dict[int, int] = {}
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open":
+            level = min(6, int(token.tag[1]) + shift, previous + 1)
+            level_of[i] = previous = level
+            token.tag = f"h{level}"
+        elif token.type == "heading_close":
+            opener = max(j for j in level_of if j < i)
+            token.tag = f"h{level_of[opener]}"
+
+
+def markdown_to_html(source: str, top_level: int = 3) -> Markup:
+    r"""Render author Markdown as sanitised HTML, its top heading level at ``top_level``.
 
     Examples
     --------
@@ -64,10 +89,7 @@ def markdown_to_html(source: str, heading_offset: int = 2) -> Markup:
     '<h3>Kop</h3>\n<p>&lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:alert(1))</p>\n'
     """
     tokens = _MD.parse(source)
-    for token in tokens:
-        if token.type in ("heading_open", "heading_close"):
-            level = min(6, int(token.tag[1]) + heading_offset)
-            token.tag = f"h{level}"
+    _fit_headings(tokens, top_level)
     html = _MD.renderer.render(tokens, _MD.options, {})
     clean = nh3.clean(
         html,

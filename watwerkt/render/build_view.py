@@ -20,6 +20,7 @@ the language of the view.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -116,8 +117,12 @@ def build_view(
     citations = Citations(
         [evidence.references[k] for k in kept_keys], evidence.studies, study_refs, anchors, lang
     )
-    ctx = RenderContext(dossier, lang, anchors, citations)
+    ctx = RenderContext(dossier, lang, anchors, citations, evidence.directory)
     counts = prisma_counts(evidence)
+    counts = dataclasses.replace(
+        counts,
+        identified=tuple((ctx.shown_path(name), n) for name, n in counts.identified),
+    )
 
     texts = [_text_section(ctx, t, evidence.directory) for t in dossier.texts]
     summary = next(
@@ -380,7 +385,8 @@ def _duplicates(ctx: RenderContext, evidence: EvidenceBase) -> tuple[ExcludedVie
         if r.status is not ReferenceStatus.DUPLICATE:
             continue
         kept = ctx.citations.cite(r.duplicate_of)
-        where = f"{r.library}:{r.line}" if r.line else r.library
+        library = ctx.shown_path(r.library)
+        where = f"{library}:{r.line}" if r.line else library
         out.append(
             ExcludedView(
                 reference=Link(f"{r.key} ({where})", kept.anchor),

@@ -9,7 +9,9 @@ so the same id always gets the same anchor and every number the same format.
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from watwerkt.messages import message
 from watwerkt.model import Dossier, Finding
@@ -59,6 +61,17 @@ class RenderContext:
     lang: str
     anchors: Anchors
     citations: Citations
+    directory: Path
+
+    def shown_path(self, path: str) -> str:
+        """Return a file path of the audit relative to the dossier folder (``coding.csv``).
+
+        The audit shows paths relative to the working directory; in the dossier
+        they are shown relative to its own folder, the same wherever it is built.
+        """
+        if not path:
+            return path
+        return Path(os.path.relpath(Path(path).resolve(), self.directory.resolve())).as_posix()
 
     def t(self, key: str, **params: object) -> str:
         """Return catalogue message ``render.<key>`` in the dossier's rendering language."""

@@ -27,8 +27,8 @@ __all__ = ["markdown_escape", "markdown_finalize"]
 _INLINE = re.compile(r"([\\`*_\[\]<>|!&~$#{}])")
 #: What makes a value that starts a line a block: list markers, setext underline,
 #: ordered-list number, block quote (``>`` is escaped anyway) and headings.
-_LEADING = re.compile(r"^(\s*)([-+=])")
-_ORDERED = re.compile(r"^(\s*\d+)([.)])")
+_LEADING = re.compile(r"^(\s*)([-+=])(?=\s|$|[-+=])")
+_ORDERED = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")
 _BREAKS = re.compile(r"\s*[\r\n\u2028\u2029]+\s*")
 
 
@@ -39,8 +39,8 @@ def markdown_escape(text: str) -> str:
     --------
     >>> markdown_escape("A | B *c* [x](javascript:alert(1)) <script>")
     'A \\| B \\*c\\* \\[x\\](javascript:alert(1)) \\<script\\>'
-    >>> markdown_escape("- item\nnext")
-    '\\- item next'
+    >>> markdown_escape("- item\nnext"), markdown_escape("0.1"), markdown_escape("1. eerste")
+    ('\\- item next', '0.1', '1\\. eerste')
     """
     text = _BREAKS.sub(" ", text)
     text = _INLINE.sub(r"\\\1", text)

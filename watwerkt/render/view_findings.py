@@ -194,7 +194,7 @@ def finding_view(
         UnusedRowView(
             study=u.study,
             citations=ctx.citations.cite_study(u.study),
-            row=f"{u.sheet}:{u.row}",
+            row=f"{ctx.shown_path(u.sheet)}:{u.row}",
             reason=unused_reason(u.reason, ctx.lang),
         )
         for u in f.unused_rows
