@@ -195,10 +195,30 @@ def test_meta_regression_matches_metafor(runner: CliRunner) -> None:
 
 
 def test_table_output_is_metafor_like(runner: CliRunner) -> None:
-    result = runner.invoke(main, ["meta", str(BCG)])
+    result = runner.invoke(main, ["meta", str(BCG)])  # Dutch by default, decimal points kept
     assert result.exit_code == 0
-    assert result.stdout.startswith("Random-effects model (k = 13; tau^2 estimator: REML)")
-    assert "-0.7145" in result.stdout  # metafor prints estimate -0.7145 for dat.bcg (RR, REML)
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Random-effectsmodel (k = 13; tau^2-schatter: REML)"
+    assert "Modelresultaten:" in lines
+    assert "  -0.7145   0.1798  -3.9744   <.0001  -1.0669  -0.3622" in lines  # as metafor
+    result = runner.invoke(main, ["--lang", "en", "meta", str(BCG)])
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Random-effects model (k = 13; tau^2 estimator: REML)"
+    assert "Model Results:" in lines
+    assert "  -0.7145   0.1798  -3.9744   <.0001  -1.0669  -0.3622" in lines
+
+
+def test_table_output_of_every_kind_follows_the_language(runner: CliRunner) -> None:
+    for args, nl, en in (
+        (["--mods", "ablat"], "Mixed-effectsmodel (k = 13", "Mixed-effects model (k = 13"),
+        (["--cluster", "alloc"], "Multivariaat meta-analysemodel", "Multivariate Meta-Analysis"),
+        (["--measure", "OR"], "Random-effectsmodel", "Random-effects model"),
+    ):
+        dutch = runner.invoke(main, ["--lang", "nl", "meta", str(BCG), *args])
+        english = runner.invoke(main, ["--lang", "en", "meta", str(BCG), *args])
+        assert dutch.exit_code == english.exit_code == 0, dutch.output
+        assert nl in dutch.stdout, args
+        assert en in english.stdout, args
 
 
 @pytest.mark.parametrize(

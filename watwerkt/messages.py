@@ -853,6 +853,310 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "en": "{function}(): {argument!r} must be a result of meta_analysis(), "
         "meta_regression() or multilevel_meta_analysis(); got {got}.",
     },
+    # --- stats: summary() texts of the result objects (numbers keep a decimal point)
+    "stats.summary.model_re": {
+        "nl": "Random-effectsmodel (k = {k}; tau^2-schatter: {method})",
+        "en": "Random-effects model (k = {k}; tau^2 estimator: {method})",
+    },
+    "stats.summary.model_fe": {
+        "nl": "Common-effectmodel (k = {k}; tau^2-schatter: {method})",
+        "en": "Common-effect model (k = {k}; tau^2 estimator: {method})",
+    },
+    "stats.summary.tau2_total": {
+        "nl": "tau^2 (geschatte totale heterogeniteit):",
+        "en": "tau^2 (estimated amount of total heterogeneity):",
+    },
+    "stats.summary.tau": {
+        "nl": "tau (wortel uit de geschatte tau^2):",
+        "en": "tau (square root of estimated tau^2 value):",
+    },
+    "stats.summary.se_paren": {
+        "nl": " (SE = {se})",
+        "en": " (SE = {se})",
+    },
+    "stats.summary.i2_total": {
+        "nl": "I^2 (totale heterogeniteit / totale variabiliteit):",
+        "en": "I^2 (total heterogeneity / total variability):",
+    },
+    "stats.summary.h2_total": {
+        "nl": "H^2 (totale variabiliteit / steekproefvariabiliteit):",
+        "en": "H^2 (total variability / sampling variability):",
+    },
+    "stats.summary.heterogeneity_test": {
+        "nl": "Toets op heterogeniteit:",
+        "en": "Test for Heterogeneity:",
+    },
+    "stats.summary.model_results": {
+        "nl": "Modelresultaten:",
+        "en": "Model Results:",
+    },
+    "stats.summary.col_estimate": {
+        "nl": "schatting",
+        "en": "estimate",
+    },
+    "stats.summary.prediction_interval": {
+        "nl": "{pct}%-voorspellingsinterval: [{lower}, {upper}]",
+        "en": "{pct}% prediction interval: [{lower}, {upper}]",
+    },
+    "stats.summary.tau2_ci": {
+        "nl": "{pct}%-BI van tau^2 (Q-profiel): [{tau2_lower}, {tau2_upper}]; I^2: [{i2_lower}%, "
+        "{i2_upper}%]; H^2: [{h2_lower}, {h2_upper}]",
+        "en": "{pct}% CI of tau^2 (Q-profile): [{tau2_lower}, {tau2_upper}]; I^2: [{i2_lower}%, "
+        "{i2_upper}%]; H^2: [{h2_lower}, {h2_upper}]",
+    },
+    "stats.summary.omitted_studies": {
+        "nl": "{count} van {total} studies weggelaten.",
+        "en": "{count} of {total} studies omitted.",
+    },
+    "stats.summary.not_converged": {
+        "nl": "WAARSCHUWING: de tau^2-schatter is niet geconvergeerd.",
+        "en": "WARNING: the tau^2 estimator did not converge.",
+    },
+    "stats.summary.model_me": {
+        "nl": "Mixed-effectsmodel (k = {k}; tau^2-schatter: {method})",
+        "en": "Mixed-effects model (k = {k}; tau^2 estimator: {method})",
+    },
+    "stats.summary.model_fixed": {
+        "nl": "Fixed-effectsmodel (k = {k}; tau^2-schatter: {method})",
+        "en": "Fixed-effects model (k = {k}; tau^2 estimator: {method})",
+    },
+    "stats.summary.tau2_residual": {
+        "nl": "tau^2 (geschatte resterende heterogeniteit):",
+        "en": "tau^2 (estimated amount of residual heterogeneity):",
+    },
+    "stats.summary.i2_residual": {
+        "nl": "I^2 (resterende heterogeniteit / onverklaarde variabiliteit):",
+        "en": "I^2 (residual heterogeneity / unaccounted variability):",
+    },
+    "stats.summary.h2_residual": {
+        "nl": "H^2 (onverklaarde variabiliteit / steekproefvariabiliteit):",
+        "en": "H^2 (unaccounted variability / sampling variability):",
+    },
+    "stats.summary.r2": {
+        "nl": "R^2 (verklaarde heterogeniteit):",
+        "en": "R^2 (amount of heterogeneity accounted for):",
+    },
+    "stats.summary.residual_test": {
+        "nl": "Toets op resterende heterogeniteit:",
+        "en": "Test for Residual Heterogeneity:",
+    },
+    "stats.summary.moderators_test": {
+        "nl": "Toets van de moderatoren:",
+        "en": "Test of Moderators:",
+    },
+    "stats.summary.intercept_test": {
+        "nl": "Toets van het intercept:",
+        "en": "Test of Intercept:",
+    },
+    "stats.summary.omitted_moderator": {
+        "nl": "{count} van {total} studies weggelaten (moderator ontbreekt): {rows}",
+        "en": "{count} of {total} studies omitted (missing moderator): {rows}",
+    },
+    "stats.summary.robust_head": {
+        "nl": "Clusterrobuuste inferentie ({how}); k = {k}, clusters = {clusters}",
+        "en": "Cluster-robust inference ({how}); k = {k}, clusters = {clusters}",
+    },
+    "stats.summary.robust_cr1": {
+        "nl": "CR1, df = clusters - p",
+        "en": "CR1, df = clusters - p",
+    },
+    "stats.summary.robust_cr2": {
+        "nl": "CR2, Satterthwaite-df (clubSandwich)",
+        "en": "CR2, Satterthwaite df (clubSandwich)",
+    },
+    "stats.summary.model_ee": {
+        "nl": "Equal-effectsmodel ({name}; k = {k})",
+        "en": "Equal-Effects Model ({name}; k = {k})",
+    },
+    "stats.summary.results_scale": {
+        "nl": "Modelresultaten ({scale}):",
+        "en": "Model Results ({scale}):",
+    },
+    "stats.summary.scale_log": {
+        "nl": "logschaal",
+        "en": "log scale",
+    },
+    "stats.summary.scale_measure": {
+        "nl": "{measure}-schaal",
+        "en": "{measure} scale",
+    },
+    "stats.summary.estimate_line": {
+        "nl": "schatting = {estimate}, se = {se}, zval = {z}, pval = {p}, {pct}%-BI [{lower}, "
+        "{upper}]",
+        "en": "estimate = {estimate}, se = {se}, zval = {z}, pval = {p}, {pct}% CI [{lower}, "
+        "{upper}]",
+    },
+    "stats.summary.estimate_ci": {
+        "nl": "schatting = {estimate}, {pct}%-BI [{lower}, {upper}]",
+        "en": "estimate = {estimate}, {pct}% CI [{lower}, {upper}]",
+    },
+    "stats.summary.cmh_test": {
+        "nl": "Cochran-Mantel-Haenszel-toets:",
+        "en": "Cochran-Mantel-Haenszel Test:",
+    },
+    "stats.summary.tarone_test": {
+        "nl": "Tarones toets op heterogeniteit:",
+        "en": "Tarone's Test for Heterogeneity:",
+    },
+    "stats.summary.not_computable": {
+        "nl": "toetswaarde niet te berekenen voor deze gegevens",
+        "en": "test value not computable for these data",
+    },
+    "stats.summary.vote_head": {
+        "nl": "Stemmen tellen op de richting van het effect (k = {k})",
+        "en": "Vote counting on the direction of effect (k = {k})",
+    },
+    "stats.summary.vote_counts": {
+        "nl": "positief: {positive}, negatief: {negative}, geen duidelijke richting: {none}, "
+        "ontbrekend: {missing}",
+        "en": "positive: {positive}, negative: {negative}, no clear direction: {none}, missing: "
+        "{missing}",
+    },
+    "stats.summary.vote_proportion": {
+        "nl": "aandeel positief = {proportion} ({positive}/{used}), {pct}%-BI (Wilson) [{lower}, "
+        "{upper}]",
+        "en": "proportion positive = {proportion} ({positive}/{used}), {pct}% CI (Wilson) "
+        "[{lower}, {upper}]",
+    },
+    "stats.summary.vote_sign_test": {
+        "nl": "tekentoets (exact binomiaal, tweezijdig): p-val = {p}",
+        "en": "sign test (exact binomial, two-sided): p-val = {p}",
+    },
+    "stats.summary.influence_note": {
+        "nl": "* invloedrijk (als metafors influence())",
+        "en": "* influential (as metafor's influence())",
+    },
+    "stats.summary.multilevel_head": {
+        "nl": "Multivariaat meta-analysemodel (k = {k}; methode: {method})",
+        "en": "Multivariate Meta-Analysis Model (k = {k}; method: {method})",
+    },
+    "stats.summary.variance_components": {
+        "nl": "Variantiecomponenten:",
+        "en": "Variance Components:",
+    },
+    "stats.summary.total_i2": {
+        "nl": "totale I2: {value}%",
+        "en": "total I2: {value}%",
+    },
+    "stats.summary.residual_heterogeneity": {
+        "nl": "Toets op (resterende) heterogeniteit:",
+        "en": "Test for (Residual) Heterogeneity:",
+    },
+    "stats.summary.prediction_plain": {
+        "nl": "Voorspellingsinterval: [{lower}, {upper}]",
+        "en": "Prediction interval: [{lower}, {upper}]",
+    },
+    "stats.summary.omitted_rows": {
+        "nl": "{count} van {total} rijen weggelaten.",
+        "en": "{count} of {total} rows omitted.",
+    },
+    "stats.summary.subgroup_head": {
+        "nl": "Subgroepanalyse (k = {k}; tau^2-schatter: {method}; toets: {test})",
+        "en": "Subgroup analysis (k = {k}; tau^2 estimator: {method}; test: {test})",
+    },
+    "stats.summary.col_group": {
+        "nl": "groep",
+        "en": "group",
+    },
+    "stats.summary.subgroup_qm": {
+        "nl": "Toets van de moderatoren (gemeenschappelijke tau^2, "
+        "metafor mods = ~ factor(group)):",
+        "en": "Test of moderators (common tau^2, metafor mods = ~ factor(group)):",
+    },
+    "stats.summary.subgroup_qb": {
+        "nl": "Toets op verschillen tussen subgroepen (aparte tau^2, RevMan):",
+        "en": "Test for subgroup differences (separate tau^2, RevMan):",
+    },
+    "stats.summary.rank_head": {
+        "nl": "Rangcorrelatietoets op asymmetrie van de funnelplot",
+        "en": "Rank Correlation Test for Funnel Plot Asymmetry",
+    },
+    "stats.summary.rank_line": {
+        "nl": "Kendalls tau = {tau}, p = {p} ({kind}, k = {k})",
+        "en": "Kendall's tau = {tau}, p = {p} ({kind}, k = {k})",
+    },
+    "stats.summary.exact": {
+        "nl": "exact",
+        "en": "exact",
+    },
+    "stats.summary.normal_approximation": {
+        "nl": "normale benadering",
+        "en": "normal approximation",
+    },
+    "stats.summary.failsafe_head": {
+        "nl": "Fail-safe N volgens de methode van {approach}",
+        "en": "Fail-safe N Calculation Using the {approach} Approach",
+    },
+    "stats.summary.average_effect": {
+        "nl": "Gemiddelde effectgrootte:",
+        "en": "Average Effect Size:",
+    },
+    "stats.summary.target_effect": {
+        "nl": "Beoogde effectgrootte:",
+        "en": "Target Effect Size:",
+    },
+    "stats.summary.observed_alpha": {
+        "nl": "Waargenomen significantieniveau:",
+        "en": "Observed Significance Level:",
+    },
+    "stats.summary.target_alpha": {
+        "nl": "Beoogd significantieniveau:",
+        "en": "Target Significance Level:",
+    },
+    "stats.summary.failsafe_n": {
+        "nl": "Fail-safe N: {n}",
+        "en": "Fail-safe N: {n}",
+    },
+    "stats.summary.regtest_head": {
+        "nl": "Regressietoets op asymmetrie van de funnelplot",
+        "en": "Regression Test for Funnel Plot Asymmetry",
+    },
+    "stats.summary.label_model": {
+        "nl": "Model:",
+        "en": "Model:",
+    },
+    "stats.summary.label_predictor": {
+        "nl": "Voorspeller:",
+        "en": "Predictor:",
+    },
+    "stats.summary.regtest_lm": {
+        "nl": "gewogen regressie met multiplicatieve dispersie",
+        "en": "weighted regression with multiplicative dispersion",
+    },
+    "stats.summary.regtest_rma": {
+        "nl": "mixed-effects meta-regressiemodel ({method})",
+        "en": "mixed-effects meta-regression model ({method})",
+    },
+    "stats.summary.regtest_line": {
+        "nl": "Toets op asymmetrie van de funnelplot: {stat} = {value}, p = {p}",
+        "en": "Test for Funnel Plot Asymmetry: {stat} = {value}, p = {p}",
+    },
+    "stats.summary.limit_line": {
+        "nl": "Limietschatting (als {predictor} -> 0):   b = {b} (BI: {lower}, {upper})",
+        "en": "Limit Estimate (as {predictor} -> 0):   b = {b} (CI: {lower}, {upper})",
+    },
+    "stats.summary.trimfill_missing": {
+        "nl": "Geschat aantal ontbrekende studies aan de {side}kant: {k0} (SE = {se})",
+        "en": "Estimated number of missing studies on the {side} side: {k0} (SE = {se})",
+    },
+    "stats.summary.side_left": {
+        "nl": "linker",
+        "en": "left",
+    },
+    "stats.summary.side_right": {
+        "nl": "rechter",
+        "en": "right",
+    },
+    "stats.summary.filled_model": {
+        "nl": "Aangevuld model ({method}, k = {k}):",
+        "en": "Filled model ({method}, k = {k}):",
+    },
+    "stats.summary.filled_line": {
+        "nl": "schatting = {estimate}, se = {se}, z = {z}, p = {p}, BI: [{lower}, {upper}], tau^2 "
+        "= {tau2}",
+        "en": "estimate = {estimate}, se = {se}, z = {z}, p = {p}, CI: [{lower}, {upper}], tau^2 = "
+        "{tau2}",
+    },
     # -------------------------------------------------------------- synthesis
     "synthesis.subject.overall": {"nl": "de interventies", "en": "the interventions"},
     "synthesis.subject.principle": {

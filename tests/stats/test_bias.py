@@ -159,7 +159,7 @@ def test_rank_test_result_is_plain_data() -> None:
     d = res.to_dict()
     assert d == {"statistic": res.statistic, "pvalue": res.pvalue, "exact": True, "k": 13}
     json.dumps(d)
-    assert "Kendall's tau = 0.0256" in res.summary()
+    assert "Kendall's tau = 0.0256" in res.summary("en")
     with pytest.raises(AttributeError):
         res.statistic = 0.0  # type: ignore[misc]
 
@@ -241,9 +241,9 @@ def test_fail_safe_n_result_is_plain_data() -> None:
     assert d["approach"] == "Rosenthal"
     assert d["n"] == 598
     json.dumps(d)
-    assert "Fail-safe N: 598" in res.summary()
-    assert "Target Effect Size" in fail_safe_n(yi, vi, "Orwin").summary()
-    assert "Average Effect Size" in fail_safe_n(yi, vi, "Rosenberg").summary()
+    assert "Fail-safe N: 598" in res.summary("en")
+    assert "Target Effect Size" in fail_safe_n(yi, vi, "Orwin").summary("en")
+    assert "Average Effect Size" in fail_safe_n(yi, vi, "Rosenberg").summary("en")
 
 
 def test_fail_safe_n_bad_options() -> None:
@@ -308,11 +308,11 @@ def test_egger_test_result_is_plain_data() -> None:
     d = res.to_dict()
     assert set(d) >= set(EGGER_OUTPUTS) | {"model", "predictor", "method", "test", "level", "k"}
     json.dumps(d)
-    text = res.summary()
+    text = res.summary("en")
     assert "Regression Test for Funnel Plot Asymmetry" in text
     assert "z = -0.8033" in text
     assert "Limit Estimate" in text
-    assert "t(11)" in egger_test(yi, vi, model="lm").summary()
+    assert "t(11)" in egger_test(yi, vi, model="lm").summary("en")
 
 
 def test_egger_test_too_few_studies() -> None:
@@ -388,7 +388,7 @@ def test_trim_and_fill_result_is_plain_data() -> None:
     frame = res.to_frame()
     assert list(frame.columns) == ["yi", "vi", "fill"]
     assert len(frame) == 44
-    assert "missing studies on the left side: 7" in res.summary()
+    assert "missing studies on the left side: 7" in res.summary("en")
 
 
 def test_trim_and_fill_no_missing_studies_returns_the_original_fit() -> None:

@@ -110,7 +110,7 @@ def test_influence_result_is_plain_data() -> None:
     json.dumps(d)
     assert d["terms"] == ["intercept"]
     assert len(d["dfbetas"]) == 13
-    text = res.summary()
+    text = res.summary("en")
     assert "rstudent" in text
     assert text.count("*") == int(res.influential.sum())
     with pytest.raises(AttributeError):

@@ -129,16 +129,16 @@ def test_result_serialises_and_summarises() -> None:
     assert d["omitted"] == []
     assert isinstance(d["estimate"], float)
     assert res.to_frame().shape[0] == 1
-    text = res.summary()
+    text = res.summary("en")
     assert "Cochran-Mantel-Haenszel" in text
     assert "Tarone" in text
     p = peto([4, 6, 3], [119, 300, 228], [11, 29, 11], [128, 274, 209])
     assert p.to_dict()["measure"] == "PETO"
-    assert "Peto" in p.summary()
+    assert "Peto" in p.summary("en")
     rd = mantel_haenszel([4, 6, 3], [119, 300, 228], [11, 29, 11], [128, 274, 209], measure="RD")
     assert math.isnan(rd.estimate_exp)
     assert math.isnan(rd.cmh)
-    assert "OR scale" not in rd.summary()
+    assert "OR scale" not in rd.summary("en")
 
 
 def test_bad_input() -> None:

@@ -187,7 +187,7 @@ def test_result_outputs_and_text() -> None:
     assert res.omitted == ()
     assert res.group_names == ("study", "esid")
     assert res.n_groups == (17, 100)
-    text = res.summary()
+    text = res.summary("en")
     for part in ("sigma^2.1", "Test of Moderators", "intercept"):
         assert part in text
     assert res.to_frame().equals(res.coefficients)

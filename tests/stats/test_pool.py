@@ -187,7 +187,7 @@ def test_result_to_dict_to_frame_and_summary() -> None:
     assert isinstance(frame, pd.DataFrame)
     assert frame.shape == (1, len(d))
     assert list(frame.columns) == list(d)
-    text = res.summary()
+    text = res.summary("en")
     assert "Random-effects model (k = 13; tau^2 estimator: REML)" in text
     assert "tval" in text
     assert f"{res.estimate:.4f}" in text

@@ -122,7 +122,7 @@ def test_terms_design_matrix_and_outputs() -> None:
     assert d["qm_df"] == [2, 10]
     assert "X" not in d
     assert res.to_frame().shape == (3, 7)
-    text = res.summary()
+    text = res.summary("en")
     assert "Mixed-effects model (k = 13; tau^2 estimator: REML)" in text
     assert "F(df1 = 2, df2 = 10)" in text
     assert "ablat" in text
@@ -133,7 +133,7 @@ def test_missing_moderators_are_recorded() -> None:
     assert res.k_used == res.k_total - 2
     assert res.omitted == (17, 18)
     assert res.yi.shape == (res.k_used,)
-    assert "2 of 48 studies omitted" in res.summary()
+    assert "2 of 48 studies omitted" in res.summary("en")
 
 
 @pytest.mark.parametrize(

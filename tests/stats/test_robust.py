@@ -136,7 +136,7 @@ def test_result_outputs_and_text() -> None:
         "ci_lower",
         "ci_upper",
     ]
-    assert "CR2" in rob.summary()
+    assert "CR2" in rob.summary("en")
     assert rob.k == 100
     assert rob.vcov.shape == (3, 3)
 

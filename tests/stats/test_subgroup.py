@@ -71,7 +71,7 @@ def test_outputs() -> None:
     d = res.to_dict()
     json.dumps(d)
     assert set(d["by_group"]) == {"alternate", "random", "systematic"}
-    text = res.summary()
+    text = res.summary("en")
     assert "Test for subgroup differences" in text
     assert "QM(df = 2)" in text
 

@@ -196,7 +196,7 @@ def test_no_solution_is_reported_not_hidden() -> None:
         res = meta_analysis(Y6300, V6300, method="REML", control=control)
     assert not res.converged
     assert np.isnan(res.tau2_se)
-    assert "did not converge" in res.summary()
+    assert "did not converge" in res.summary("en")
 
 
 @pytest.mark.parametrize("method", ["EB", "PM"])

@@ -78,5 +78,5 @@ def test_result_output() -> None:
     assert d["k_positive"] == 2
     assert d["omitted"] == []
     assert res.to_frame().shape == (1, 10)
-    assert "sign test" in res.summary()
-    assert "Wilson" in res.summary()
+    assert "sign test" in res.summary("en")
+    assert "Wilson" in res.summary("en")

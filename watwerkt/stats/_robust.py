@@ -31,6 +31,7 @@ from watwerkt.errors import StatsInputError
 from watwerkt.messages import message
 from watwerkt.stats._multilevel_core import build_structure, inverse
 from watwerkt.stats._results import coefficient_records
+from watwerkt.stats._summary import text
 from watwerkt.stats._validation import FloatArray, check_option, positions
 from watwerkt.stats.multilevel import MultilevelResult
 
@@ -98,19 +99,15 @@ class RobustResult:
             "level": self.level,
         }
 
-    def summary(self) -> str:
-        """Return a metafor-like text summary."""
-        how = (
-            "CR1, df = clusters - p"
-            if self.small_sample == "CR1"
-            else "CR2, Satterthwaite df (clubSandwich)"
-        )
+    def summary(self, lang: str | None = None) -> str:
+        """Return a metafor-like text summary in ``lang`` ("nl" or "en"; catalogue labels)."""
+        how = text("robust_cr1" if self.small_sample == "CR1" else "robust_cr2", lang)
         return "\n".join(
             [
-                f"Cluster-robust inference ({how}); k = {self.k}, clusters = {self.n_clusters}",
+                text("robust_head", lang, how=how, k=self.k, clusters=self.n_clusters),
                 "",
-                f"Test of Moderators: F(df1 = {self.qm_df[0]:g}, df2 = {self.qm_df[1]:.4g}) = "
-                f"{self.qm:.4f}, p = {self.qm_pvalue:.4g}",
+                f"{text('moderators_test', lang)} F(df1 = {self.qm_df[0]:g}, "
+                f"df2 = {self.qm_df[1]:.4g}) = {self.qm:.4f}, p = {self.qm_pvalue:.4g}",
                 "",
                 self.coefficients.to_string(float_format="%.4f"),
             ]

@@ -23,6 +23,7 @@ import pandas as pd
 from scipy import stats as sps
 
 from watwerkt.errors import ConvergenceError, StatsInputError
+from watwerkt.stats._summary import aligned, fmt_p, text
 from watwerkt.stats._validation import (
     FloatArray,
     as_float_array,
@@ -58,10 +59,6 @@ def _too_few(function: str, k: int, minimum: int) -> None:
         )
 
 
-def _fmt_p(p: float) -> str:
-    return "<.0001" if p < 1e-4 else f"{p:.4f}"
-
-
 # --------------------------------------------------------------------- rank test
 
 
@@ -90,14 +87,18 @@ class RankTestResult:
         """Return the result as a JSON-ready dictionary."""
         return asdict(self)
 
-    def summary(self) -> str:
-        """Return a metafor-like summary of the test."""
-        kind = "exact" if self.exact else "normal approximation"
-        return (
-            "Rank Correlation Test for Funnel Plot Asymmetry\n\n"
-            f"Kendall's tau = {self.statistic:.4f}, p = {_fmt_p(self.pvalue)} ({kind}, "
-            f"k = {self.k})"
+    def summary(self, lang: str | None = None) -> str:
+        """Return a metafor-like summary of the test in ``lang`` ("nl" or "en")."""
+        kind = text("exact" if self.exact else "normal_approximation", lang)
+        line = text(
+            "rank_line",
+            lang,
+            tau=f"{self.statistic:.4f}",
+            p=fmt_p(self.pvalue),
+            kind=kind,
+            k=self.k,
         )
+        return f"{text('rank_head', lang)}\n\n{line}"
 
 
 def rank_test(yi: Any, vi: Any, *, exact: bool = True) -> RankTestResult:
@@ -201,22 +202,23 @@ class FailSafeNResult:
         """Return the result as a JSON-ready dictionary."""
         return asdict(self)
 
-    def summary(self) -> str:
-        """Return a metafor-like summary of the fail-safe N."""
-        lines = [f"Fail-safe N Calculation Using the {self.approach} Approach", ""]
+    def summary(self, lang: str | None = None) -> str:
+        """Return a metafor-like summary of the fail-safe N in ``lang`` ("nl" or "en")."""
+        lines = [text("failsafe_head", lang, approach=self.approach), ""]
+        rows: list[tuple[str, str]] = []
         if self.approach == "Orwin":
-            lines += [
-                f"Average Effect Size: {self.mean_effect:.4f}",
-                f"Target Effect Size:  {self.target:.4f}",
+            rows += [
+                (text("average_effect", lang), f"{self.mean_effect:.4f}"),
+                (text("target_effect", lang), f"{self.target:.4f}"),
             ]
         else:
             if self.approach == "Rosenberg":
-                lines.append(f"Average Effect Size:        {self.mean_effect:.4f}")
-            lines += [
-                f"Observed Significance Level: {_fmt_p(self.pvalue)}",
-                f"Target Significance Level:   {self.alpha:g}",
+                rows.append((text("average_effect", lang), f"{self.mean_effect:.4f}"))
+            rows += [
+                (text("observed_alpha", lang), fmt_p(self.pvalue)),
+                (text("target_alpha", lang), f"{self.alpha:g}"),
             ]
-        lines += ["", f"Fail-safe N: {self.n}"]
+        lines += [*aligned(rows), "", text("failsafe_n", lang, n=self.n)]
         return "\n".join(lines)
 
 
@@ -387,27 +389,38 @@ class EggerTestResult:
         """Return the result as a JSON-ready dictionary."""
         return asdict(self)
 
-    def summary(self) -> str:
-        """Return a metafor-like summary of the test."""
-        kind = (
-            "weighted regression with multiplicative dispersion"
-            if self.model == "lm"
-            else f"mixed-effects meta-regression model ({self.method})"
-        )
+    def summary(self, lang: str | None = None) -> str:
+        """Return a metafor-like summary of the test in ``lang`` ("nl" or "en")."""
+        if self.model == "lm":
+            kind = text("regtest_lm", lang)
+        else:
+            kind = text("regtest_rma", lang, method=self.method)
         stat = "z" if math.isnan(self.df) else f"t({self.df:g})"
         lines = [
-            "Regression Test for Funnel Plot Asymmetry",
+            text("regtest_head", lang),
             "",
-            f"Model:     {kind}",
-            f"Predictor: {self.predictor}",
+            *aligned(
+                [(text("label_model", lang), kind), (text("label_predictor", lang), self.predictor)]
+            ),
             "",
-            f"Test for Funnel Plot Asymmetry: {stat} = {self.statistic:.4f}, "
-            f"p = {_fmt_p(self.pvalue)}",
+            text(
+                "regtest_line",
+                lang,
+                stat=stat,
+                value=f"{self.statistic:.4f}",
+                p=fmt_p(self.pvalue),
+            ),
         ]
         if not math.isnan(self.limit_estimate):
             lines.append(
-                f"Limit Estimate (as {self.predictor} -> 0):   b = {self.limit_estimate:.4f} "
-                f"(CI: {self.limit_ci_lower:.4f}, {self.limit_ci_upper:.4f})"
+                text(
+                    "limit_line",
+                    lang,
+                    predictor=self.predictor,
+                    b=f"{self.limit_estimate:.4f}",
+                    lower=f"{self.limit_ci_lower:.4f}",
+                    upper=f"{self.limit_ci_upper:.4f}",
+                )
             )
         return "\n".join(lines)
 
@@ -650,17 +663,25 @@ class TrimFillResult:
         """Return the filled data, one row per study, with the ``fill`` flag."""
         return pd.DataFrame({"yi": self.yi, "vi": self.vi, "fill": self.fill})
 
-    def summary(self) -> str:
-        """Return a metafor-like summary of the trim-and-fill analysis."""
+    def summary(self, lang: str | None = None) -> str:
+        """Return a metafor-like summary of the trim-and-fill analysis in ``lang``."""
+        side = text("side_left" if self.side == "left" else "side_right", lang)
         return "\n".join(
             [
-                f"Estimated number of missing studies on the {self.side} side: "
-                f"{self.k0} (SE = {self.se_k0:.4f})",
+                text("trimfill_missing", lang, side=side, k0=self.k0, se=f"{self.se_k0:.4f}"),
                 "",
-                f"Filled model ({self.method}, k = {self.k + self.k0}):",
-                f"estimate = {self.estimate:.4f}, se = {self.se:.4f}, "
-                f"z = {self.statistic:.4f}, p = {_fmt_p(self.pvalue)}, "
-                f"CI: [{self.ci_lower:.4f}, {self.ci_upper:.4f}], tau^2 = {self.tau2:.4f}",
+                text("filled_model", lang, method=self.method, k=self.k + self.k0),
+                text(
+                    "filled_line",
+                    lang,
+                    estimate=f"{self.estimate:.4f}",
+                    se=f"{self.se:.4f}",
+                    z=f"{self.statistic:.4f}",
+                    p=fmt_p(self.pvalue),
+                    lower=f"{self.ci_lower:.4f}",
+                    upper=f"{self.ci_upper:.4f}",
+                    tau2=f"{self.tau2:.4f}",
+                ),
             ]
         )
 

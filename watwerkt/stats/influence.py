@@ -18,6 +18,7 @@ import pandas as pd
 from scipy import stats as sps
 
 from watwerkt.errors import StatsInputError
+from watwerkt.stats._summary import text
 from watwerkt.stats._validation import FloatArray, check_level, effect_inputs
 from watwerkt.stats.pool import meta_analysis
 from watwerkt.stats.regression import meta_regression
@@ -158,8 +159,12 @@ class InfluenceResult:
             out[name] = getattr(self, name)
         return out
 
-    def summary(self) -> str:
-        """Return a metafor-like table of the diagnostics, influential studies starred."""
+    def summary(self, lang: str | None = None) -> str:
+        """Return a metafor-like table of the diagnostics, influential studies starred.
+
+        The columns are the :meth:`to_frame` field names; a last line (from the
+        catalogue, in ``lang``) explains the star.
+        """
         frame = self.to_frame()
         shown = frame[
             ["rstudent", "dffits", "cook_d", "cov_r", "tau2_del", "qe_del", "hat", "weight"]
@@ -169,6 +174,8 @@ class InfluenceResult:
         out = [lines[0], lines[1]] if len(lines) > 1 else lines
         for line, flag in zip(lines[2:], self.influential, strict=True):
             out.append(f"{line} {'*' if flag else ''}".rstrip())
+        if any(self.influential):
+            out += ["", text("influence_note", lang)]
         return "\n".join(out)
 
 

@@ -20,6 +20,7 @@ from scipy import stats
 
 from watwerkt.errors import StatsInputError
 from watwerkt.messages import message
+from watwerkt.stats._summary import aligned, text
 from watwerkt.stats._validation import (
     FloatArray,
     as_float_array,
@@ -91,23 +92,23 @@ class MantelHaenszelResult:
         """Return the pooled estimate as a one-row table."""
         return _frame(self.to_dict())
 
-    def summary(self) -> str:
-        """Return a metafor-like printout."""
+    def summary(self, lang: str | None = None) -> str:
+        """Return a metafor-like printout in ``lang`` ("nl" or "en"; catalogue labels)."""
         lines = _summary_head("Mantel-Haenszel", self.k_used, self.i2, self.h2, self.q,
-                              self.q_df, self.q_pvalue)
+                              self.q_df, self.q_pvalue, lang)
         lines += _summary_estimate(self.measure, self.level, self.estimate, self.se,
-                                   self.statistic, self.pvalue, self.ci_lower, self.ci_upper)
+                                   self.statistic, self.pvalue, self.ci_lower, self.ci_upper,
+                                   lang)
         if self.measure == "OR":
-            lines += [
-                "",
-                "Cochran-Mantel-Haenszel Test:    " + (
-                    f"CMH = {self.cmh:.4f}, df = 1, p-val = {self.cmh_pvalue:.4g}"
-                    if math.isfinite(self.cmh) else "test value not computable for these data"),
-                "Tarone's Test for Heterogeneity: " + (
-                    f"X^2 = {self.tarone:.4f}, df = {self.tarone_df}, "
-                    f"p-val = {self.tarone_pvalue:.4g}"
-                    if math.isfinite(self.tarone) else "test value not computable for these data"),
-            ]
+            missing = text("not_computable", lang)
+            cmh = (f"CMH = {self.cmh:.4f}, df = 1, p-val = {self.cmh_pvalue:.4g}"
+                   if math.isfinite(self.cmh) else missing)
+            tarone = missing
+            if math.isfinite(self.tarone):
+                tarone = (f"X^2 = {self.tarone:.4f}, df = {self.tarone_df}, "
+                          f"p-val = {self.tarone_pvalue:.4g}")
+            lines += ["", *aligned([(text("cmh_test", lang), cmh),
+                                    (text("tarone_test", lang), tarone)])]
         return "\n".join(lines)
 
 
@@ -157,12 +158,12 @@ class PetoResult:
         """Return the pooled estimate as a one-row table."""
         return _frame(self.to_dict())
 
-    def summary(self) -> str:
-        """Return a metafor-like printout."""
+    def summary(self, lang: str | None = None) -> str:
+        """Return a metafor-like printout in ``lang`` ("nl" or "en"; catalogue labels)."""
         lines = _summary_head("Peto", self.k_used, self.i2, self.h2, self.q, self.q_df,
-                              self.q_pvalue)
+                              self.q_pvalue, lang)
         lines += _summary_estimate("OR", self.level, self.estimate, self.se, self.statistic,
-                                   self.pvalue, self.ci_lower, self.ci_upper)
+                                   self.pvalue, self.ci_lower, self.ci_upper, lang)
         return "\n".join(lines)
 
 
@@ -183,32 +184,33 @@ def _frame(d: dict[str, Any]) -> pd.DataFrame:
 
 
 def _summary_head(name: str, k: int, i2: float, h2: float, q: float, q_df: int,
-                  q_pvalue: float) -> list[str]:
+                  q_pvalue: float, lang: str | None) -> list[str]:
     return [
-        f"Equal-Effects Model ({name}; k = {k})",
+        text("model_ee", lang, name=name, k=k),
         "",
-        f"I^2 (total heterogeneity / total variability):  {i2:.2f}%",
-        f"H^2 (total variability / sampling variability): {h2:.2f}",
+        *aligned([(text("i2_total", lang), f"{i2:.2f}%"), (text("h2_total", lang), f"{h2:.2f}")]),
         "",
-        "Test for Heterogeneity:",
+        text("heterogeneity_test", lang),
         f"Q(df = {q_df}) = {q:.4f}, p-val = {q_pvalue:.4g}",
         "",
     ]
 
 
 def _summary_estimate(measure: str, level: float, est: float, se: float, z: float, p: float,
-                      lo: float, hi: float) -> list[str]:
-    pct = f"{100 * level:g}%"
-    scale = "log scale" if measure in ("OR", "RR") else measure
+                      lo: float, hi: float, lang: str | None) -> list[str]:
+    pct = f"{100 * level:g}"
+    log = measure in ("OR", "RR")
+    scale = text("scale_log", lang) if log else measure
     lines = [
-        f"Model Results ({scale}):",
-        f"estimate = {est:.4f}, se = {se:.4f}, zval = {z:.4f}, pval = {p:.4g}, "
-        f"{pct} CI [{lo:.4f}, {hi:.4f}]",
+        text("results_scale", lang, scale=scale),
+        text("estimate_line", lang, estimate=f"{est:.4f}", se=f"{se:.4f}", z=f"{z:.4f}",
+             p=f"{p:.4g}", pct=pct, lower=f"{lo:.4f}", upper=f"{hi:.4f}"),
     ]
-    if measure in ("OR", "RR"):
+    if log:
         lines += [
-            f"Model Results ({measure} scale):",
-            f"estimate = {math.exp(est):.4f}, {pct} CI [{math.exp(lo):.4f}, {math.exp(hi):.4f}]",
+            text("results_scale", lang, scale=text("scale_measure", lang, measure=measure)),
+            text("estimate_ci", lang, estimate=f"{math.exp(est):.4f}", pct=pct,
+                 lower=f"{math.exp(lo):.4f}", upper=f"{math.exp(hi):.4f}"),
         ]
     return lines
 

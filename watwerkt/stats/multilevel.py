@@ -30,6 +30,7 @@ from watwerkt.stats._multilevel_core import (
     nest_codes,
 )
 from watwerkt.stats._results import coefficient_records
+from watwerkt.stats._summary import text
 from watwerkt.stats._validation import (
     FloatArray,
     check_level,
@@ -214,15 +215,19 @@ class MultilevelResult:
             "n_groups": list(self.n_groups),
         }
 
-    def summary(self) -> str:
-        """Return a metafor-like text summary of the fit."""
+    def summary(self, lang: str | None = None) -> str:
+        """Return a metafor-like text summary of the fit in ``lang`` ("nl" or "en").
+
+        Labels come from the catalogue; the coefficient table keeps the
+        :attr:`coefficients` column names, and numbers a decimal point.
+        """
         lines = [
-            f"Multivariate Meta-Analysis Model (k = {self.k}; method: {self.method})",
+            text("multilevel_head", lang, k=self.k, method=self.method),
             "",
             f"  logLik  deviance  AIC  BIC  AICc: {self.loglik:.4f}  {self.deviance:.4f}  "
             f"{self.aic:.4f}  {self.bic:.4f}  {self.aicc:.4f}",
             "",
-            "Variance Components:",
+            text("variance_components", lang),
             "",
             "            estim    sqrt  nlvls  I2(%)  factor",
         ]
@@ -233,22 +238,29 @@ class MultilevelResult:
                 f"sigma^2.{i + 1}  {s2:.4f}  {math.sqrt(s2):.4f}  {n:5d}  {i2:5.1f}  {name}"
             )
         lines += [
-            f"total I2: {self.i2_total:.1f}%",
+            text("total_i2", lang, value=f"{self.i2_total:.1f}"),
             "",
-            f"Test for (Residual) Heterogeneity: Q({self.q_df}) = {self.q:.4f}, "
+            f"{text('residual_heterogeneity', lang)} Q({self.q_df}) = {self.q:.4f}, "
             f"p = {self.q_pvalue:.4g}",
         ]
         dfs = ", ".join(f"{d:g}" for d in self.qm_df if not math.isnan(d))
         name = "F" if self.test == "t" else "QM"
-        what = "Moderators" if self.p > 1 else "Intercept"
-        lines.append(
-            f"Test of {what}: {name}(df = {dfs}) = {self.qm:.4f}, p = {self.qm_pvalue:.4g}"
-        )
-        lines += ["", "Model Results:", "", self.coefficients.to_string(float_format="%.4f")]
+        what = text("moderators_test" if self.p > 1 else "intercept_test", lang)
+        lines.append(f"{what} {name}(df = {dfs}) = {self.qm:.4f}, p = {self.qm_pvalue:.4g}")
+        lines += [
+            "",
+            text("model_results", lang),
+            "",
+            self.coefficients.to_string(float_format="%.4f"),
+        ]
         if not math.isnan(self.pi_lower):
-            lines.append(f"\nPrediction interval: [{self.pi_lower:.4f}, {self.pi_upper:.4f}]")
+            interval = text(
+                "prediction_plain", lang, lower=f"{self.pi_lower:.4f}", upper=f"{self.pi_upper:.4f}"
+            )
+            lines += ["", interval]
         if self.omitted:
-            lines.append(f"\n{self.k_total - self.k_used} of {self.k_total} rows omitted.")
+            count = self.k_total - self.k_used
+            lines += ["", text("omitted_rows", lang, count=count, total=self.k_total)]
         return "\n".join(lines)
 
 

@@ -21,6 +21,7 @@ from scipy import stats as sps
 from watwerkt.errors import StatsInputError
 from watwerkt.messages import message
 from watwerkt.stats._linalg import weighted_fit
+from watwerkt.stats._summary import aligned, fmt_p, pval_clause, text
 from watwerkt.stats._validation import check_level, check_option, effect_inputs
 from watwerkt.stats.heterogeneity import QTest, i2_h2, q_profile_ci, q_test
 from watwerkt.stats.tau2 import DEFAULT_CONTROL, METHODS, FitControl, Tau2Fit, estimate_tau2
@@ -185,49 +186,69 @@ class MetaResult:
         """Return the result as a one-row DataFrame (columns as :meth:`to_dict`)."""
         return pd.DataFrame([self.to_dict()])
 
-    def summary(self) -> str:
-        """Return a readable, metafor-like text summary."""
-        model = "Common-effect model" if self.method == "FE" else "Random-effects model"
-        lines = [f"{model} (k = {self.k}; tau^2 estimator: {self.method})", ""]
+    def summary(self, lang: str | None = None) -> str:
+        """Return a readable, metafor-like text summary in ``lang`` ("nl" or "en").
+
+        Labels come from the message catalogue (default: the process language);
+        numbers keep metafor's layout and a decimal point in both languages.
+        """
+        model = "model_fe" if self.method == "FE" else "model_re"
+        lines = [text(model, lang, k=self.k, method=self.method), ""]
+        rows: list[tuple[str, str]] = []
         if self.method != "FE":
-            lines.append(
-                f"tau^2 (estimated amount of total heterogeneity): {self.tau2:.4f}"
-                + (f" (SE = {self.tau2_se:.4f})" if np.isfinite(self.tau2_se) else "")
-            )
-            lines.append(
-                f"tau (square root of estimated tau^2 value):      {np.sqrt(self.tau2):.4f}"
-            )
-        lines.append(f"I^2 (total heterogeneity / total variability):   {self.i2:.2f}%")
-        lines.append(f"H^2 (total variability / sampling variability):  {self.h2:.2f}")
+            se = text("se_paren", lang, se=f"{self.tau2_se:.4f}")
+            shown = f"{self.tau2:.4f}" + (se if np.isfinite(self.tau2_se) else "")
+            rows.append((text("tau2_total", lang), shown))
+            rows.append((text("tau", lang), f"{np.sqrt(self.tau2):.4f}"))
+        rows.append((text("i2_total", lang), f"{self.i2:.2f}%"))
+        rows.append((text("h2_total", lang), f"{self.h2:.2f}"))
+        lines += aligned(rows)
         lines += [
             "",
-            f"Test for Heterogeneity:\nQ(df = {self.q_df}) = {self.q:.4f}, "
-            f"p-val {_pval_clause(self.q_pvalue)}",
+            text("heterogeneity_test", lang),
+            f"Q(df = {self.q_df}) = {self.q:.4f}, p-val {pval_clause(self.q_pvalue)}",
             "",
-            "Model Results:",
+            text("model_results", lang),
             "",
         ]
         stat = "zval" if self.test == "z" else "tval"
-        pct = round(self.level * 100, 4)
-        lines.append(f"{'estimate':>9} {'se':>8} {stat:>8} {'pval':>8} {'ci.lb':>8} {'ci.ub':>8}")
+        pct = f"{round(self.level * 100, 4):g}"
+        est = text("col_estimate", lang)
+        lines.append(f"{est:>9} {'se':>8} {stat:>8} {'pval':>8} {'ci.lb':>8} {'ci.ub':>8}")
         lines.append(
             f"{self.estimate:9.4f} {self.se:8.4f} {self.statistic:8.4f} "
-            f"{_fmt_p(self.pvalue):>8} {self.ci_lower:8.4f} {self.ci_upper:8.4f}"
+            f"{fmt_p(self.pvalue):>8} {self.ci_lower:8.4f} {self.ci_upper:8.4f}"
         )
         lines += [
             "",
-            f"{pct:g}% prediction interval: [{self.pi_lower:.4f}, {self.pi_upper:.4f}]",
+            text(
+                "prediction_interval",
+                lang,
+                pct=pct,
+                lower=f"{self.pi_lower:.4f}",
+                upper=f"{self.pi_upper:.4f}",
+            ),
         ]
         if self.method != "FE" and np.isfinite(self.tau2_ci_lower):
             lines.append(
-                f"{pct:g}% CI of tau^2 (Q-profile): [{self.tau2_ci_lower:.4f}, "
-                f"{self.tau2_ci_upper:.4f}]; I^2: [{self.i2_ci_lower:.2f}%, "
-                f"{self.i2_ci_upper:.2f}%]; H^2: [{self.h2_ci_lower:.2f}, {self.h2_ci_upper:.2f}]"
+                text(
+                    "tau2_ci",
+                    lang,
+                    pct=pct,
+                    tau2_lower=f"{self.tau2_ci_lower:.4f}",
+                    tau2_upper=f"{self.tau2_ci_upper:.4f}",
+                    i2_lower=f"{self.i2_ci_lower:.2f}",
+                    i2_upper=f"{self.i2_ci_upper:.2f}",
+                    h2_lower=f"{self.h2_ci_lower:.2f}",
+                    h2_upper=f"{self.h2_ci_upper:.2f}",
+                )
             )
         if self.k_used < self.k_total:
-            lines.append(f"{self.k_total - self.k_used} of {self.k_total} studies omitted.")
+            lines.append(
+                text("omitted_studies", lang, count=self.k_total - self.k_used, total=self.k_total)
+            )
         if not self.converged:
-            lines.append("WARNING: the tau^2 estimator did not converge.")
+            lines.append(text("not_converged", lang))
         return "\n".join(lines)
 
 
@@ -246,15 +267,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, float | np.floating):
         return float(value)
     return value
-
-
-def _fmt_p(p: float) -> str:
-    return "<.0001" if p < 1e-4 else f"{p:.4f}"
-
-
-def _pval_clause(p: float) -> str:
-    """Return ``< .0001`` or ``= 0.1234`` (metafor's print)."""
-    return "< .0001" if p < 1e-4 else f"= {p:.4f}"
 
 
 def meta_analysis(

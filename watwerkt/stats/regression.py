@@ -23,6 +23,7 @@ from watwerkt.errors import RowsOmittedWarning, StatsInputError
 from watwerkt.messages import message
 from watwerkt.stats._linalg import dependent_columns, weighted_fit
 from watwerkt.stats._results import coefficient_records
+from watwerkt.stats._summary import aligned, fmt_p, pval_clause, text
 from watwerkt.stats._validation import (
     as_float_array,
     check_level,
@@ -141,48 +142,58 @@ class MetaRegressionResult:
             }
         )
 
-    def summary(self) -> str:
-        """Return a readable, metafor-like text summary."""
-        model = "Fixed-effects" if self.method == "FE" else "Mixed-effects"
-        lines = [f"{model} model (k = {self.k}; tau^2 estimator: {self.method})", ""]
+    def summary(self, lang: str | None = None) -> str:
+        """Return a readable, metafor-like text summary in ``lang`` ("nl" or "en").
+
+        Labels come from the message catalogue (default: the process language);
+        numbers keep metafor's layout and a decimal point in both languages.
+        """
+        model = "model_fixed" if self.method == "FE" else "model_me"
+        lines = [text(model, lang, k=self.k, method=self.method), ""]
+        rows: list[tuple[str, str]] = []
         if self.method != "FE":
-            lines.append(f"tau^2 (estimated amount of residual heterogeneity): {self.tau2:.4f}")
-            lines.append(f"I^2 (residual heterogeneity / unaccounted variability): {self.i2:.2f}%")
-            lines.append(f"H^2 (unaccounted variability / sampling variability):   {self.h2:.2f}")
+            rows.append((text("tau2_residual", lang), f"{self.tau2:.4f}"))
+            rows.append((text("i2_residual", lang), f"{self.i2:.2f}%"))
+            rows.append((text("h2_residual", lang), f"{self.h2:.2f}"))
         if np.isfinite(self.r2):
-            lines.append(f"R^2 (amount of heterogeneity accounted for):            {self.r2:.2f}%")
+            rows.append((text("r2", lang), f"{self.r2:.2f}%"))
+        if rows:
+            lines += aligned(rows)
         lines += [
             "",
-            "Test for Residual Heterogeneity:",
-            f"QE(df = {self.qe_df}) = {self.qe:.4f}, p-val {_pval_clause(self.qe_pvalue)}",
+            text("residual_test", lang),
+            f"QE(df = {self.qe_df}) = {self.qe:.4f}, p-val {pval_clause(self.qe_pvalue)}",
             "",
-            "Test of Moderators:",
+            text("moderators_test", lang),
         ]
         m, df2 = self.qm_df
         if df2 is None:
-            lines.append(f"QM(df = {m}) = {self.qm:.4f}, p-val {_pval_clause(self.qm_pvalue)}")
+            lines.append(f"QM(df = {m}) = {self.qm:.4f}, p-val {pval_clause(self.qm_pvalue)}")
         else:
             lines.append(
-                f"F(df1 = {m}, df2 = {df2}) = {self.qm:.4f}, p-val {_pval_clause(self.qm_pvalue)}"
+                f"F(df1 = {m}, df2 = {df2}) = {self.qm:.4f}, p-val {pval_clause(self.qm_pvalue)}"
             )
-        lines += ["", "Model Results:", ""]
+        lines += ["", text("model_results", lang), ""]
         stat = "zval" if self.test == "z" else "tval"
         width = max(len(str(t)) for t in self.coefficients.index)
-        cols = f"{'estimate':>9} {'se':>8} {stat:>8} {'pval':>8} {'ci.lb':>8} {'ci.ub':>8}"
+        est = text("col_estimate", lang)
+        cols = f"{est:>9} {'se':>8} {stat:>8} {'pval':>8} {'ci.lb':>8} {'ci.ub':>8}"
         lines.append(f"{'':{width}} {cols}")
         for term, row in self.coefficients.iterrows():
             lines.append(
                 f"{term!s:{width}} {row['estimate']:9.4f} {row['se']:8.4f} {row['statistic']:8.4f} "
-                f"{_fmt_p(row['pvalue']):>8} {row['ci_lower']:8.4f} {row['ci_upper']:8.4f}"
+                f"{fmt_p(row['pvalue']):>8} {row['ci_lower']:8.4f} {row['ci_upper']:8.4f}"
             )
         if self.omitted:
             lines.append("")
             lines.append(
-                f"{len(self.omitted)} of {self.k_total} studies omitted (missing moderator): "
-                + ", ".join(str(i) for i in self.omitted)
+                text(
+                    "omitted_moderator", lang, count=len(self.omitted), total=self.k_total,
+                    rows=", ".join(str(i) for i in self.omitted),
+                )
             )
         if not self.converged:
-            lines.append("WARNING: the tau^2 estimator did not converge.")
+            lines.append(text("not_converged", lang))
         return "\n".join(lines)
 
 
@@ -191,15 +202,6 @@ _DICT_FIELDS: Final = tuple(
     for f in MetaRegressionResult.__dataclass_fields__
     if f not in ("coefficients", "vcov", "yi", "vi", "X", "weights")
 )
-
-
-def _fmt_p(p: float) -> str:
-    return "<.0001" if p < 1e-4 else f"{p:.4f}"
-
-
-def _pval_clause(p: float) -> str:
-    """Return ``< .0001`` or ``= 0.1234`` (metafor's print)."""
-    return "< .0001" if p < 1e-4 else f"= {p:.4f}"
 
 
 def _crit(test: str, level: float, df: int) -> float:

@@ -23,6 +23,7 @@ from scipy import stats as sps
 
 from watwerkt.errors import StatsInputError
 from watwerkt.stats._linalg import weighted_fit
+from watwerkt.stats._summary import text
 from watwerkt.stats._validation import (
     check_level,
     check_option,
@@ -103,13 +104,19 @@ class SubgroupResult:
         ]
         return pd.DataFrame(rows, columns=["group", *FRAME_COLUMNS])
 
-    def summary(self) -> str:
-        """Return a readable text summary: one line per subgroup and both tests."""
-        width = max(len(str(g)) for g in self.by_group)
+    def summary(self, lang: str | None = None) -> str:
+        """Return a readable text summary: one line per subgroup and both tests.
+
+        Labels come from the catalogue in ``lang`` ("nl" or "en"; default: the
+        process language); numbers keep a decimal point in both languages.
+        """
+        group = text("col_group", lang)
+        width = max(len(group), *(len(str(g)) for g in self.by_group))
+        est = text("col_estimate", lang)
         lines = [
-            f"Subgroup analysis (k = {self.k}; tau^2 estimator: {self.method}; test: {self.test})",
+            text("subgroup_head", lang, k=self.k, method=self.method, test=self.test),
             "",
-            f"{'group':{width}} {'k':>4} {'estimate':>9} {'ci.lb':>8} {'ci.ub':>8} {'tau^2':>8}",
+            f"{group:{width}} {'k':>4} {est:>9} {'ci.lb':>8} {'ci.ub':>8} {'tau^2':>8}",
         ]
         for g, r in self.by_group.items():
             lines.append(
@@ -120,9 +127,9 @@ class SubgroupResult:
         stat = f"QM(df = {m})" if df2 is None else f"F(df1 = {m}, df2 = {df2})"
         lines += [
             "",
-            "Test of moderators (common tau^2, metafor mods = ~ factor(group)):",
+            text("subgroup_qm", lang),
             f"{stat} = {self.qm:.4f}, p-val = {self.qm_pvalue:.4f}",
-            "Test for subgroup differences (separate tau^2, RevMan):",
+            text("subgroup_qb", lang),
             f"Q(df = {self.q_between_df}) = {self.q_between:.4f}, "
             f"p-val = {self.q_between_pvalue:.4f}",
         ]

@@ -19,6 +19,7 @@ from scipy import stats
 
 from watwerkt.errors import StatsInputError
 from watwerkt.messages import message
+from watwerkt.stats._summary import text
 from watwerkt.stats._validation import check_level
 
 __all__ = ["VoteCountResult", "vote_count"]
@@ -66,17 +67,16 @@ class VoteCountResult:
         """Return the result as a one-row table."""
         return pd.DataFrame([{k: v for k, v in self.to_dict().items() if k != "omitted"}])
 
-    def summary(self) -> str:
-        """Return a short printout of the counts and the sign test."""
-        pct = f"{100 * self.level:g}%"
+    def summary(self, lang: str | None = None) -> str:
+        """Return a short printout of the counts and the sign test in ``lang`` ("nl", "en")."""
         return "\n".join([
-            f"Vote counting on the direction of effect (k = {self.k_total})",
-            f"positive: {self.k_positive}, negative: {self.k_negative}, "
-            f"no clear direction: {self.k_none}, missing: {len(self.omitted)}",
-            f"proportion positive = {self.proportion_positive:.4f} "
-            f"({self.k_positive}/{self.k_used}), {pct} CI (Wilson) "
-            f"[{self.ci_lower:.4f}, {self.ci_upper:.4f}]",
-            f"sign test (exact binomial, two-sided): p-val = {self.pvalue:.4g}",
+            text("vote_head", lang, k=self.k_total),
+            text("vote_counts", lang, positive=self.k_positive, negative=self.k_negative,
+                 none=self.k_none, missing=len(self.omitted)),
+            text("vote_proportion", lang, proportion=f"{self.proportion_positive:.4f}",
+                 positive=self.k_positive, used=self.k_used, pct=f"{100 * self.level:g}",
+                 lower=f"{self.ci_lower:.4f}", upper=f"{self.ci_upper:.4f}"),
+            text("vote_sign_test", lang, p=f"{self.pvalue:.4g}"),
         ])
 
 
