@@ -241,3 +241,27 @@ def test_edition_of_a_book_follows_the_title() -> None:
     assert format_reference(book, lang="nl").text == (
         "Jansen, J. (2020). Samen tegen eenzaamheid (2e dr.). Movisie."
     )
+
+
+def test_truncated_author_list_says_et_al_in_list_and_citation() -> None:
+    # BibTeX "Greene and others": the dataset knows only the first author.
+    greene = Reference(key="greene1991", authors=(P(family="Greene"),), authors_truncated=True,
+                       year=1991, title="T")  # fmt: skip
+    horton = Reference(key="horton1990", authors=(P(family="Horton", given="Ann"),
+                                                  P(family="Lee", given="B.")),
+                       authors_truncated=True, year=1990, title="U")  # fmt: skip
+    refs = reference_list([greene, horton], lang="en")
+    assert refs.entry("greene1991").text == "Greene et al. (1991). T."
+    assert refs.entry("horton1990").text == "Horton, A., Lee, B., et al. (1990). U."
+    assert refs.cite("greene1991") == "(Greene et al., 1991)"
+    assert refs.cite("horton1990", narrative=True) == "Horton et al. (1990)"
+
+
+def test_two_authors_without_initials_take_no_comma_before_ampersand() -> None:
+    bell = Reference(key="bell1985", authors=(P(family="Bell"), P(family="Bell")), year=1985,
+                     title="Math")  # fmt: skip
+    # the author element ends with a period (§9.8), as after a group author
+    assert format_reference(bell, lang="en").text == "Bell & Bell. (1985). Math."
+    two = Reference(key="two", authors=(P(family="Jansen", given="J."), P(family="Bell")),
+                    year=2020, title="T")  # fmt: skip
+    assert format_reference(two, lang="en").text == "Jansen, J., & Bell. (2020). T."

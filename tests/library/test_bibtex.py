@@ -270,3 +270,29 @@ def test_every_field_survives_export_and_reimport(tmp_path: Path) -> None:
     assert back.model_dump(exclude={"source_file", "source_line"}) == ref.model_dump(
         exclude={"source_file", "source_line"}
     )
+
+
+def test_truncated_author_list_is_kept_and_survives_export(tmp_path: Path) -> None:
+    """'and others' is not a person, but the fact that more authors exist is not lost."""
+    from watwerkt.library.export import to_bibtex
+
+    bib = tmp_path / "others.bib"
+    bib.write_text(
+        "@article{greene1991, author = {Greene, Ann and others}, title = {T}, year = {1991},\n"
+        "  editor = {Bell, B. and others}}\n"
+        "@article{bell1985, author = {Bell and Bell}, title = {U}, year = {1985}}\n",
+        encoding="utf-8",
+    )
+    reading = read_bibtex(bib)
+    assert list(reading.problems) == []
+    greene, bell = reading.references
+    assert [p.family for p in greene.authors] == ["Greene"]
+    assert greene.authors_truncated and greene.editors_truncated
+    assert not bell.authors_truncated and not bell.editors_truncated
+    again = tmp_path / "again.bib"
+    again.write_text(to_bibtex([greene, bell]), encoding="utf-8")
+    assert "author = {Greene, Ann and others}" in again.read_text(encoding="utf-8")
+    back = read_bibtex(again).references
+    assert [r.model_dump(exclude={"source_file", "source_line"}) for r in back] == [
+        r.model_dump(exclude={"source_file", "source_line"}) for r in (greene, bell)
+    ]

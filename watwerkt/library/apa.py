@@ -157,8 +157,33 @@ def _join_list(names: list[str]) -> str:
     if len(names) == 1:
         return names[0]
     if len(names) == 2:
-        return f"{names[0]}, & {names[1]}"
+        # §9.8 puts a comma before "&" because inverted names carry initials ("A, B., &
+        # C, D."); two names without initials (group authors, unknown initials) take none.
+        return f"{names[0]}, & {names[1]}" if "," in names[0] else f"{names[0]} & {names[1]}"
     return ", ".join(names[:-1]) + f", & {names[-1]}"
+
+
+def _author_list(reference: Reference, lang: str | None) -> str:
+    """Return the author element; a list truncated in the source ('and others') ends in
+    "et al." so the entry does not pretend the listed authors are all of them.
+
+    Examples
+    --------
+    >>> one = Reference(key="g", authors=(Person(family="Greene"),), authors_truncated=True)
+    >>> _author_list(one, "en")
+    'Greene et al.'
+    >>> two = Reference(key="h", authors=(Person(family="Horton", given="Ann"),
+    ...     Person(family="Bell", given="B.")), authors_truncated=True)
+    >>> _author_list(two, "en")
+    'Horton, A., Bell, B., et al.'
+    """
+    names = [_inverted(p) for p in reference.authors]
+    if not reference.authors_truncated:
+        return _join_list(names)
+    et_al = message("apa.et_al", lang)
+    if len(names) == 1 and not reference.authors[0].given:
+        return f"{names[0]} {et_al}"
+    return ", ".join(names) + f", {et_al}"
 
 
 def _join_editors(names: list[str]) -> str:
@@ -219,7 +244,7 @@ def format_reference(reference: Reference, suffix: str = "", lang: str | None = 
     italic_title = kind in _STANDALONE or (kind not in _PART_OF and kind != "article")
     title = reference.title
     if reference.authors:
-        runs.append(Run(_end(_join_list([_inverted(p) for p in reference.authors])) + " "))
+        runs.append(Run(_end(_author_list(reference, lang)) + " "))
         runs.append(Run(_date(reference, suffix, lang) + " "))
         if title:
             runs.append(Run(_title_text(reference), italic_title))
@@ -406,6 +431,10 @@ def _cited_names(reference: Reference, narrative: bool, lang: str | None, shown:
         italic = reference.entry_type not in _PART_OF and reference.entry_type != "article"
         return f"*{title}*" if italic else f"“{title}”"
     and_word = f" {message('apa.and', lang)} " if narrative else " & "
+    if reference.authors_truncated:  # more authors exist than are listed
+        names = ", ".join(surname(p) for p in people[: max(shown, 1)])
+        sep = ", " if shown > 1 else " "
+        return f"{names}{sep}{message('apa.et_al', lang)}"
     if len(people) >= 3 and shown < len(people):
         if shown <= 1:
             return f"{surname(people[0])} {message('apa.et_al', lang)}"

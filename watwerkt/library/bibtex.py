@@ -190,29 +190,34 @@ def _text(fields: Fields, name: str) -> str:
     return latex_to_unicode(fields.get(name, ""))
 
 
-def parse_names(value: str) -> tuple[tuple[Person, ...], list[str]]:
+def parse_names(value: str) -> tuple[tuple[Person, ...], list[str], bool]:
     r"""Split a BibTeX name list ("A and B and others") into people.
 
-    Returns the people and the names that could not be split (for a problem).
-    The marker ``others`` (a truncated author list) is not a person and is left out.
+    Returns the people, the names that could not be split (for a problem) and
+    whether the list was truncated: the marker ``others`` is not a person, but
+    the fact that more authors exist is kept (APA then cites "et al.").
 
     Examples
     --------
-    >>> people, bad = parse_names(r"van der Zwet, Renske and M{\"u}ller, J. and {WHO}")
-    >>> [(p.particle, p.family, p.given) for p in people], bad
-    ([('van der', 'Zwet', 'Renske'), ('', 'Müller', 'J.'), ('', 'WHO', '')], [])
+    >>> people, bad, truncated = parse_names(r"van der Zwet, Renske and M{\"u}ller, J. and {WHO}")
+    >>> [(p.particle, p.family, p.given) for p in people], bad, truncated
+    ([('van der', 'Zwet', 'Renske'), ('', 'Müller', 'J.'), ('', 'WHO', '')], [], False)
+    >>> parse_names("Greene and others")[2]
+    True
     """
     people: list[Person] = []
     bad: list[str] = []
+    truncated = False
     for name in split_multiple_persons_names(value):
         if name.strip().lower() == "others":
+            truncated = True
             continue
         one = _parse_name(name)
         if one is None:
             bad.append(name)
         else:
             people.append(one)
-    return tuple(people), bad
+    return tuple(people), bad, truncated
 
 
 @lru_cache(maxsize=1 << 16)  # the same authors recur throughout a library
@@ -272,8 +277,9 @@ def _to_reference(entry: Entry, path: str, line: int, problems: list[Problem]) -
         problems.append(_missing(path, line, entry.key, "title"))
     year = _year(entry, fields, path, line, problems)
     people: dict[str, tuple[Person, ...]] = {}
+    truncated: dict[str, bool] = {}
     for role in ("author", "editor"):
-        found, bad = parse_names(fields.get(role, ""))
+        found, bad, truncated[role] = parse_names(fields.get(role, ""))
         people[role] = found
         problems.extend(
             Problem(path, line, "bibtex.bad_name", {"key": entry.key, "name": name}, role)
@@ -286,7 +292,9 @@ def _to_reference(entry: Entry, path: str, line: int, problems: list[Problem]) -
             key=entry.key,
             entry_type=entry_type,
             authors=people["author"],
+            authors_truncated=truncated["author"],
             editors=people["editor"],
+            editors_truncated=truncated["editor"],
             year=year,
             title=title,
             container=container,

@@ -85,9 +85,11 @@ def to_bibtex(references: Iterable[Reference]) -> str:
     for ref in references:
         fields: list[tuple[str, str]] = []
         if ref.authors:
-            fields.append(("author", " and ".join(_bib_name(p) for p in ref.authors)))
+            authors = [_bib_name(p) for p in ref.authors] + ["others"] * ref.authors_truncated
+            fields.append(("author", " and ".join(authors)))
         if ref.editors:
-            fields.append(("editor", " and ".join(_bib_name(p) for p in ref.editors)))
+            editors = [_bib_name(p) for p in ref.editors] + ["others"] * ref.editors_truncated
+            fields.append(("editor", " and ".join(editors)))
         fields.append(("title", _escape(ref.title)))
         if ref.container:
             fields.append((_CONTAINER_FIELD.get(ref.entry_type, "series"), _escape(ref.container)))

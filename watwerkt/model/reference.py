@@ -40,7 +40,15 @@ class Reference(ModelObject):
     key: str = Field(pattern=KEY_PATTERN, description="Citation key, e.g. 'guerra1990'.")
     entry_type: str = Field(default="article", description="BibTeX entry type, lower case.")
     authors: tuple[Person, ...] = ()
+    authors_truncated: bool = Field(
+        default=False,
+        description="The author list ends in BibTeX's 'and others': more authors exist "
+        "than are listed (cited as 'et al.').",
+    )
     editors: tuple[Person, ...] = ()
+    editors_truncated: bool = Field(
+        default=False, description="The editor list ends in BibTeX's 'and others'."
+    )
     year: int | None = Field(default=None, ge=1000, le=2999)
     title: str = ""
     container: str = Field(default="", description="Journal, book or series title.")
