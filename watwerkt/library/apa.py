@@ -164,8 +164,10 @@ def _join_list(names: list[str]) -> str:
 
 
 def _author_list(reference: Reference, lang: str | None) -> str:
-    """Return the author element; a list truncated in the source ('and others') ends in
-    "et al." so the entry does not pretend the listed authors are all of them.
+    """Return the author element of a reference-list entry.
+
+    A list truncated in the source ('and others') ends in "et al." so the entry
+    does not pretend the listed authors are all of them.
 
     Examples
     --------
