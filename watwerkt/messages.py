@@ -2204,7 +2204,7 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "en": "the cited studies point the other way",
     },
     "render.claim_reason.significance": {
-        "nl": "de geciteerde studies zijn wel of niet significant, alle studies samen andersom",
+        "nl": "significant in de geciteerde studies en niet in alle studies samen, of andersom",
         "en": "the cited studies differ from all studies together in significance",
     },
     "render.claim_reason.size": {

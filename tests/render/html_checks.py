@@ -7,6 +7,7 @@ all of them at once.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -80,7 +81,7 @@ def problems(html: str) -> list[str]:
     headings = [int(el.tag[1]) for el in elements if el.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}]
     if headings.count(1) != 1:
         found.append(f"{headings.count(1)} h1 elements, expected 1")
-    for before, after in zip(headings, headings[1:], strict=False):
+    for before, after in itertools.pairwise(headings):
         if after > before + 1:
             found.append(f"heading level skips from h{before} to h{after}")
     for el in elements:
@@ -92,19 +93,23 @@ def problems(html: str) -> list[str]:
             inner = _descendants(el)
             if not any(d.tag == "th" for d in inner):
                 found.append("table without th")
+            # author tables (Markdown) have header cells without scope, but in a thead
+            has_thead = any(a.tag == "thead" for a in inner)
             for d in inner:
-                if d.tag == "th" and d.attrs.get("scope") not in {"col", "row"}:
-                    # author tables (markdown) have header cells without scope; ours all have one
-                    if not any(a.tag == "thead" for a in inner):
-                        found.append("th without scope outside a thead")
+                if d.tag == "th" and d.attrs.get("scope") not in {"col", "row"} and not has_thead:
+                    found.append("th without scope outside a thead")
         if el.tag == "script":
             found.append("script element")
         for name, value in el.attrs.items():
             if name.startswith("on"):
                 found.append(f"event handler attribute {name} on <{el.tag}>")
-            if name in {"href", "src", "xlink:href", "action"} and value.strip().lower().startswith(
-                ("javascript:", "http:", "https:", "//", "data:text")
-            ) and el.tag != "a":
+            if (
+                name in {"href", "src", "xlink:href", "action"}
+                and value.strip()
+                .lower()
+                .startswith(("javascript:", "http:", "https:", "//", "data:text"))
+                and el.tag != "a"
+            ):
                 found.append(f"external or script URL in {name} of <{el.tag}>: {value[:60]}")
             if name in {"href", "xlink:href"} and value.strip().lower().startswith("javascript:"):
                 found.append(f"javascript: URL in <{el.tag}>")

@@ -45,11 +45,13 @@ def _hostile_copy(tmp: Path) -> Path:
     text = text.replace(
         "statement: Groepsactiviteiten verminderen eenzaamheid.", f"statement: '{quoted}'"
     )
-    text = text.replace("reason: Review zonder eigen gegevens (synthetisch).", f"reason: '{quoted}'")
+    text = text.replace(
+        "reason: Review zonder eigen gegevens (synthetisch).", f"reason: '{quoted}'"
+    )
     yaml_path.write_text(text, encoding="utf-8")
     (folder / "samenvatting.md").write_text(
-        f"# Kop\n\n{HOSTILE}\n\n<a href=\"javascript:alert(3)\" onclick=\"alert(4)\">raw</a>\n\n"
-        "<iframe src=\"https://example.org\"></iframe> [ok](#summary)\n",
+        f'# Kop\n\n{HOSTILE}\n\n<a href="javascript:alert(3)" onclick="alert(4)">raw</a>\n\n'
+        '<iframe src="https://example.org"></iframe> [ok](#summary)\n',
         encoding="utf-8",
     )
     bib = folder / "references.bib"
@@ -91,7 +93,8 @@ def test_markdown_renders_no_html_or_links_from_untrusted_text(
     elements = parse(html)
     assert not {el.tag for el in elements} & {"script", "iframe", "object", "embed"}
     images = [el.attrs.get("src", "") for el in elements if el.tag == "img"]
-    assert images and all(re.fullmatch(r"figures/[a-z0-9-]+\.svg", src) for src in images)
+    assert images
+    assert all(re.fullmatch(r"figures/[a-z0-9-]+\.svg", src) for src in images)
     for el in elements:
         assert not any(name.startswith("on") for name in el.attrs), (el.tag, el.attrs)
         assert not el.attrs.get("href", "").lower().startswith("javascript:")
