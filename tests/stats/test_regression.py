@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 import numpy as np
@@ -12,7 +13,7 @@ import pytest
 from tests.conftest import assert_close, load_reference
 from watwerkt.errors import StatsInputError
 from watwerkt.messages import set_language
-from watwerkt.stats import MetaRegressionResult, meta_regression
+from watwerkt.stats import MetaRegressionResult, egger_test, meta_regression
 
 REF = load_reference("pooling")["regression"]
 METHODS = ("FE", "DL", "HE", "HS", "SJ", "ML", "REML", "EB", "PM")
@@ -196,3 +197,22 @@ def test_too_few_studies_and_wrong_rows() -> None:
         meta_regression([0.1, 0.2], [0.01, 0.02], [1.0, 2.0])
     with pytest.raises(StatsInputError, match=r"rows|rijen"):
         meta_regression([0.1, 0.2, 0.3], [0.01, 0.02, 0.03], [1.0, 2.0])
+
+
+def test_knha_exact_fit_gives_nan_omnibus_test_as_metafor() -> None:
+    # Identical effects fit yi ~ sqrt(vi) exactly: the Knapp-Hartung residual
+    # variance is 0, so the covariance is singular. metafor (3.8-1,
+    # rma(yi, vi, mods = ~ sqrt(vi), test = "knha") on these four values) reports
+    # QM = NA, estimates 0.3 and -0, all standard errors 0; it does not stop.
+    yi = np.array([0.3, 0.3, 0.3, 0.3])
+    vi = np.array([0.1, 0.2, 0.05, 0.3])
+    res = meta_regression(yi, vi, pd.DataFrame({"sei": np.sqrt(vi)}), test="knha")
+    assert math.isnan(res.qm)
+    assert math.isnan(res.qm_pvalue)
+    assert res.coefficients["estimate"].iloc[0] == pytest.approx(0.3, abs=1e-12)
+    assert res.coefficients["estimate"].iloc[1] == pytest.approx(0.0, abs=1e-12)
+    assert np.allclose(res.coefficients["se"], 0.0, atol=1e-12)
+    egger = egger_test(yi, vi, test="knha")  # metafor's regtest: b = 0.3 (CI 0.3, 0.3)
+    assert egger.limit_estimate == pytest.approx(0.3, abs=1e-12)
+    assert egger.limit_ci_lower == pytest.approx(0.3, abs=1e-12)
+    assert egger.limit_ci_upper == pytest.approx(0.3, abs=1e-12)

@@ -381,10 +381,18 @@ def meta_regression(
 def _moderator_test(
     beta: FloatArray, vcov: FloatArray, test: str, k: int, p: int
 ) -> tuple[float, tuple[int, int | None], float]:
-    """Return metafor's omnibus test of all coefficients but the intercept."""
+    """Return metafor's omnibus test of all coefficients but the intercept.
+
+    A singular covariance block (Knapp-Hartung on a model that fits the data
+    exactly, so the residual variance and every standard error are 0) gives NaN,
+    as metafor's QM is NA there, instead of a linear-algebra crash.
+    """
     m = p - 1
     b = beta[1:]
-    qm = float(b @ np.linalg.solve(vcov[1:, 1:], b))
+    try:
+        qm = float(b @ np.linalg.solve(vcov[1:, 1:], b))
+    except np.linalg.LinAlgError:
+        return float("nan"), (m, k - p if test == "knha" else None), float("nan")
     if test == "knha":
         f = qm / m
         return f, (m, k - p), float(sps.f.sf(f, m, k - p))
