@@ -27,6 +27,7 @@ def test_all_is_sorted_and_complete() -> None:
         "finding",
         "principle",
         "reference",
+        "reflection_config",
         "study",
     }
     assert model.__all__ == sorted(model.__all__)

@@ -19,6 +19,7 @@ scored on the item ids the two share (a partial report).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -96,12 +97,25 @@ def load_json(path: Path, shown: str | None = None) -> Any:
         raise AnswersFileError(
             [Problem(name, exc.lineno, "reflect.answers.invalid_json", {"detail": exc.msg})]
         ) from exc
+    except _ConstantError as exc:
+        found = re.search(rf"(?<![\w\"]){re.escape(exc.name)}(?![\w\"])", text)
+        line = text[: found.start()].count("\n") + 1 if found else None
+        detail = f"{exc.name} is not a JSON value"
+        raise AnswersFileError(
+            [Problem(name, line, "reflect.answers.invalid_json", {"detail": detail})]
+        ) from exc
+
+
+class _ConstantError(ValueError):
+    """NaN or Infinity in the file: Python's json reads them, JSON does not allow them."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
 
 
 def _no_constant(name: str) -> Any:
-    """Reject NaN and Infinity, which are not JSON (Python's json module accepts them)."""
-    msg = f"{name} is not a JSON value"
-    raise json.JSONDecodeError(msg, name, 0)
+    raise _ConstantError(name)
 
 
 def read_answers(path: Path, tool: ReflectionTool, shown: str | None = None) -> AnswersReading:

@@ -11,15 +11,17 @@
   var form = document.getElementById("tool");
   var statusEl = document.getElementById("status");
   var storageKey = "watwerkt:" + Q.id + ":" + Q.version;
-  var items = {};
+  var items = Object.create(null);
   var order = [];
   Q.principles.forEach(function (p) { p.items.forEach(function (i) { items[i.id] = i; order.push(i.id); }); });
   Q.quickscan.blocks.forEach(function (b) { b.items.forEach(function (i) { items[i.id] = i; order.push(i.id); }); });
-  var radios = {};
+  var radios = Object.create(null);
   Array.prototype.forEach.call(form.querySelectorAll("input[type=radio]"), function (r) {
     (radios[r.name] = radios[r.name] || []).push(r);
   });
-  var kept = {};  // answers from an imported file this form cannot show: kept and exported again
+  // Answers from an imported file this form cannot show: kept and exported again. Maps of
+  // untrusted keys have no prototype, so a key like "__proto__" is stored like any other.
+  var kept = Object.create(null);
 
   function text(key, params) {
     var s = UI[key];
@@ -46,7 +48,7 @@
   }
 
   function collect() {
-    var answers = {};
+    var answers = Object.create(null);
     order.forEach(function (id) {
       var item = items[id];
       if (isText(item)) {
@@ -64,7 +66,7 @@
 
   function apply(answers) {
     form.reset();
-    kept = {};
+    kept = Object.create(null);
     var shown = 0;
     Object.keys(answers).forEach(function (id) {
       var item = items[id];
