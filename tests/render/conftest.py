@@ -10,7 +10,13 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from watwerkt.render import DossierView, MarkdownOutput, render_dossier, render_html, render_markdown
+from watwerkt.render import (
+    DossierView,
+    MarkdownOutput,
+    render_dossier,
+    render_html,
+    render_markdown,
+)
 
 #: The synthetic fixture dossier (labelled as such in its own files).
 FIXTURE = Path(__file__).resolve().parent.parent / "data" / "render-fixture"
