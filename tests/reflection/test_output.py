@@ -134,3 +134,19 @@ def test_chart_has_text_labels_and_escapes_names(recidive_tool: ReflectionTool) 
     assert "33% · laag" in svg  # value and certainty as text, not colour alone
     assert svg.count("niet beantwoord · zeer laag") == 10
     assert "<script" not in svg
+
+
+def test_pdf_of_the_printable_form(tmp_path: Path) -> None:
+    import importlib.util
+    import os
+
+    if importlib.util.find_spec("weasyprint") is None:  # pragma: no cover - depends on the machine
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail("weasyprint is missing on CI (the dev extra installs it)")
+        pytest.skip("weasyprint is not installed")
+    tool = tool_from_directory(ROOT / "dossiers" / "eenzaamheid")
+    (path,) = write_tool(tool, tmp_path, ("pdf",))
+    data = path.read_bytes()
+    assert path.name == "questionnaire.pdf"
+    assert data.startswith(b"%PDF-")
+    assert len(data) > 10_000
