@@ -26,6 +26,7 @@ estimate with CI, prediction interval, τ², I², Q (and its p-value).
 from __future__ import annotations
 
 import argparse
+import os
 import time
 import warnings
 from collections.abc import Callable
@@ -152,6 +153,7 @@ def main() -> None:
     v = frame["vi"].to_numpy().reshape(g, k)
     ys, vs = list(y), list(v)
     print(f"synthetic data: {g} groups x {k} studies, method={method}, seed={args.seed}")
+    print(f"load average (1, 5, 15 min) at start: {os.getloadavg()}")
 
     rows: list[tuple[str, float, str]] = []
     t_batch, batch = best_of(5, lambda: run_batch(frame, method))
@@ -192,6 +194,7 @@ def main() -> None:
     t_sm, _ = best_of(1, lambda: run_statsmodels(ys[:n_sub], vs[:n_sub]))
     rows.append((f"statsmodels loop (PM; {n_sub} groups, x{g / n_sub:g})", t_sm * g / n_sub, ""))
 
+    print(f"load average at end: {os.getloadavg()}")
     print()
     print(f"{'method':<44} {'seconds':>9} {'µs/meta-analysis':>17}   max |batch - single|")
     for name, seconds, note in rows:
