@@ -22,8 +22,8 @@ from watwerkt.stats.effect_sizes.conversions import (
 )
 
 __all__ = [
-    "MEASURES",
     "ImpossibleDataError",
+    "MEASURES",
     "effect_sizes",
     "explain_note",
     "log_or_to_smd",
