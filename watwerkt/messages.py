@@ -1271,12 +1271,12 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "en": "confidence interval {ci} with {n} participants",
     },
     "synthesis.grade.egger": {
-        "nl": "Egger-test p = {p} bij {k} effectgroottes wijst op publicatiebias",
-        "en": "Egger's test p = {p} with {k} effect sizes suggests publication bias",
+        "nl": "Egger-test {p} bij {k} effectgroottes wijst op publicatiebias",
+        "en": "Egger's test {p} with {k} effect sizes suggests publication bias",
     },
     "synthesis.grade.egger_ok": {
-        "nl": "Egger-test p = {p} bij {k} effectgroottes",
-        "en": "Egger's test p = {p} with {k} effect sizes",
+        "nl": "Egger-test {p} bij {k} effectgroottes",
+        "en": "Egger's test {p} with {k} effect sizes",
     },
     "synthesis.grade.bias_not_assessed": {
         "nl": "publicatiebias niet getoetst ({k} effectgroottes; de Egger-test vraagt er "
@@ -2307,7 +2307,8 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
     # Keys "reflect.*": reflection tools, QuickScan, answer files and score reports.
     # -- reflect: dossier.yaml `reflection:` section
     "reflect.config.standard_kind": {
-        "nl": "standaardvraag {id!r} is van het soort {kind!r}; laat 'kind' weg of gebruik {kind!r}",
+        "nl": "standaardvraag {id!r} is van het soort {kind!r}; laat 'kind' weg of gebruik "
+        "{kind!r}",
         "en": "standard item {id!r} is of kind {kind!r}; leave 'kind' out or use {kind!r}",
     },
     "reflect.config.kind_needed": {
@@ -2383,7 +2384,8 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
     },
     "reflect.qs.beschrijving.samenhang": {
         "nl": "In hoeverre is duidelijk hoe probleem, doelgroep, doelen en aanpak samenhangen?",
-        "en": "To what extent is it clear how problem, target group, goals and approach fit together?",
+        "en": "To what extent is it clear how problem, target group, goals and approach fit "
+        "together?",
     },
     "reflect.qs.onderbouwing.name": {"nl": "Onderbouwing", "en": "Theory of change"},
     "reflect.qs.onderbouwing.description": {
@@ -2398,7 +2400,8 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
     },
     "reflect.qs.onderbouwing.literatuur": {
         "nl": "In hoeverre steunt die uitleg op theorie of onderzoek uit de literatuur?",
-        "en": "To what extent does that explanation rest on theory or research from the literature?",
+        "en": "To what extent does that explanation rest on theory or research from the "
+        "literature?",
     },
     "reflect.qs.praktijk.name": {
         "nl": "Praktijkervaring en procesevaluatie",
@@ -2410,7 +2413,8 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
     },
     "reflect.qs.praktijk.ervaringen": {
         "nl": "In hoeverre zijn ervaringen van uitvoerders en deelnemers verzameld en vastgelegd?",
-        "en": "To what extent are experiences of practitioners and participants collected and recorded?",
+        "en": "To what extent are experiences of practitioners and participants collected and "
+        "recorded?",
     },
     "reflect.qs.praktijk.procesevaluatie": {
         "nl": "In hoeverre is onderzocht of de aanpak wordt uitgevoerd zoals bedoeld "
@@ -2453,7 +2457,8 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "en": "Can the approach be carried out well, also elsewhere?",
     },
     "reflect.qs.uitvoering.randvoorwaarden": {
-        "nl": "In hoeverre zijn de randvoorwaarden beschreven (opleiding, tijd, kosten, materialen)?",
+        "nl": "In hoeverre zijn de randvoorwaarden beschreven (opleiding, tijd, kosten, "
+        "materialen)?",
         "en": "To what extent are the conditions described (training, time, costs, materials)?",
     },
     "reflect.qs.uitvoering.kwaliteit": {
@@ -2463,8 +2468,10 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "review, supervision, records)?",
     },
     "reflect.qs.uitvoering.overdraagbaar": {
-        "nl": "In hoeverre kan een andere organisatie de aanpak overnemen met wat er beschreven is?",
-        "en": "To what extent could another organisation adopt the approach from what is described?",
+        "nl": "In hoeverre kan een andere organisatie de aanpak overnemen met wat er beschreven "
+        "is?",
+        "en": "To what extent could another organisation adopt the approach from what is "
+        "described?",
     },
     "reflect.qs.source.described": {
         "nl": "Goed beschreven: doelgroep, doelen, aanpak, randvoorwaarden, overdraagbaarheid "
@@ -2730,7 +2737,10 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "en": "{count} items without an answer: {items}",
     },
     # -- reflect: the score report
-    "reflect.report.title": {"nl": "Reflectieprofiel: {title}", "en": "Reflection profile: {title}"},
+    "reflect.report.title": {
+        "nl": "Reflectieprofiel: {title}",
+        "en": "Reflection profile: {title}",
+    },
     "reflect.report.intro": {
         "nl": "Dit profiel laat zien hoe sterk de werkzame elementen uit het dossier in de "
         "beschreven aanpak zitten, en waar ruimte is om te versterken.",
@@ -2759,7 +2769,10 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "certainty of evidence; the dotted line marks 'largely'.",
     },
     "reflect.report.largely": {"nl": "grotendeels", "en": "largely"},
-    "reflect.report.bar_label": {"nl": "{coverage} · {certainty}", "en": "{coverage} · {certainty}"},
+    "reflect.report.bar_label": {
+        "nl": "{coverage} · {certainty}",
+        "en": "{coverage} · {certainty}",
+    },
     "reflect.report.overview": {"nl": "Overzicht per element", "en": "Overview per principle"},
     "reflect.report.col_principle": {"nl": "Werkzaam element", "en": "Working principle"},
     "reflect.report.col_coverage": {"nl": "Dekking", "en": "Coverage"},

@@ -128,10 +128,25 @@ def test_downgrades_add_up_and_stop_at_very_low() -> None:
 def test_reasons_are_written_in_both_languages() -> None:
     inp = case(i2=60.0, pi_lower=-0.4, pi_upper=1.0)
     assert grade(inp, "nl").reasons[2].explanation == (
-        "I² = 60% en het voorspellingsinterval ([-0.40; 1.00]) omvat geen effect"
-    )
+        "I² = 60% en het voorspellingsinterval ([−0,40; 1,00]) omvat geen effect"
+    )  # Dutch numbers: decimal comma, interval separated by a semicolon, real minus sign
     assert grade(inp, "en").reasons[2].explanation == (
-        "I² = 60% and the prediction interval ([-0.40; 1.00]) includes no effect"
+        "I² = 60% and the prediction interval ([−0.40, 1.00]) includes no effect"
+    )
+
+    def reason(inp: GradeInput, domain: str, lang: str) -> str:
+        return next(r.explanation for r in grade(inp, lang).reasons if r.domain == domain)
+
+    egger = case(k=12, egger_pvalue=0.0004)
+    assert reason(egger, "publication_bias", "nl") == (
+        "Egger-test p < 0,001 bij 12 effectgroottes wijst op publicatiebias"
+    )
+    assert reason(case(k=12, egger_pvalue=0.2), "publication_bias", "en") == (
+        "Egger's test p = 0.200 with 12 effect sizes"
+    )
+    precise = case(n_participants=1234, ci_lower=0.1, ci_upper=0.5)
+    assert reason(precise, "imprecision", "nl") == (
+        "betrouwbaarheidsinterval [0,10; 0,50] met 1.234 deelnemers"  # thousands separator
     )
 
 

@@ -29,13 +29,13 @@ from markupsafe import Markup
 
 from watwerkt import __version__
 from watwerkt.model import AuthorText, Finding
+from watwerkt.numbers import MISSING, fmt_int, fmt_number, fmt_pvalue
 from watwerkt.render.anchors import Anchors
 from watwerkt.render.author_text import markdown_to_html, read_author_text
 from watwerkt.render.citations import Citations
 from watwerkt.render.classify import Category, categorise
 from watwerkt.render.context import RenderContext
 from watwerkt.render.figures import figure_name, funnel_figure, gap_map_figure, prisma_figure
-from watwerkt.render.formatting import MISSING, fmt_int, fmt_number, fmt_pvalue
 from watwerkt.render.labels import certainty_label, code_label
 from watwerkt.render.view import (
     CategoryView,

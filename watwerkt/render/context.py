@@ -15,10 +15,10 @@ from pathlib import Path
 
 from watwerkt.messages import message
 from watwerkt.model import Dossier, Finding
+from watwerkt.numbers import fmt_effect, fmt_interval, fmt_number
 from watwerkt.render.anchors import Anchors
 from watwerkt.render.citations import Citations
 from watwerkt.render.figures import RATIO_MEASURES
-from watwerkt.render.formatting import fmt_effect, fmt_interval, fmt_number
 from watwerkt.render.labels import code_label
 
 __all__ = ["RenderContext", "Scale"]

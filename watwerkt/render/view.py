@@ -2,7 +2,7 @@
 
 :func:`watwerkt.render.build_view.build_view` fills these frozen dataclasses
 from the dossier, its synthesis and its audit, in one language. Numbers are
-formatted strings (:mod:`watwerkt.render.formatting`), codes are labels
+formatted strings (:mod:`watwerkt.numbers`), codes are labels
 (:mod:`watwerkt.render.labels`), anchors are unique and safe
 (:mod:`watwerkt.render.anchors`), so the HTML and Markdown templates only
 loop and print, with no logic of their own.

@@ -11,9 +11,9 @@ from collections.abc import Mapping, Sequence
 from statistics import NormalDist
 
 from watwerkt.model import Finding, Principle, Study
+from watwerkt.numbers import MISSING, fmt_int, fmt_number, fmt_p, fmt_percent, fmt_pvalue
 from watwerkt.render.context import RenderContext, Scale
 from watwerkt.render.figures import effect_weights, figure_name, forest_figure
-from watwerkt.render.formatting import MISSING, fmt_int, fmt_number, fmt_p, fmt_percent, fmt_pvalue
 from watwerkt.render.labels import certainty_label, certainty_symbols, code_label, unused_reason
 from watwerkt.render.view import (
     CertaintyView,

@@ -59,6 +59,7 @@ from dataclasses import dataclass
 
 from watwerkt.messages import message
 from watwerkt.model import Certainty, CertaintyLevel, CertaintyReason, Conclusion
+from watwerkt.numbers import fmt_int, fmt_interval, fmt_p, resolve
 
 __all__ = [
     "EGGER_ALPHA",
@@ -120,8 +121,9 @@ def _pct(share: float) -> str:
     return f"{100 * share:.0f}"
 
 
-def _interval(lower: float | None, upper: float | None) -> str:
-    return f"[{lower:.2f}; {upper:.2f}]" if lower is not None and upper is not None else "?"
+def _interval(lower: float | None, upper: float | None, lang: str | None) -> str:
+    """Return ``[0,20; 0,48]`` (nl) or ``[0.20, 0.48]`` (en), as the rendered dossier writes it."""
+    return fmt_interval(lower, upper, resolve(lang))
 
 
 def _crosses_null(lower: float | None, upper: float | None) -> bool:
@@ -167,7 +169,7 @@ def inconsistency(inp: GradeInput, lang: str | None = None) -> CertaintyReason:
     if inp.k < 2 or inp.i2 is None or not math.isfinite(inp.i2):
         text = message("synthesis.grade.single_study", lang)
         return CertaintyReason(domain="inconsistency", change=0, explanation=text)
-    pi = _interval(inp.pi_lower, inp.pi_upper)
+    pi = _interval(inp.pi_lower, inp.pi_upper, lang)
     i2 = f"{inp.i2:.0f}"
     crosses = _crosses_null(inp.pi_lower, inp.pi_upper)
     if crosses and inp.i2 >= I2_VERY_SERIOUS:
@@ -188,15 +190,22 @@ def imprecision(inp: GradeInput, lang: str | None = None) -> CertaintyReason:
     >>> imprecision(GradeInput(k=2, ci_lower=-0.1, ci_upper=0.4, n_participants=120)).change
     -2
     """
-    ci = _interval(inp.ci_lower, inp.ci_upper)
+    ci = _interval(inp.ci_lower, inp.ci_upper, lang)
     parts: list[str] = []
     if _crosses_null(inp.ci_lower, inp.ci_upper):
         parts.append(message("synthesis.grade.ci_crosses_null", lang, ci=ci))
     n = inp.n_participants
     if n is not None and n < OPTIMAL_INFORMATION_SIZE:
-        parts.append(message("synthesis.grade.below_ois", lang, n=n, ois=OPTIMAL_INFORMATION_SIZE))
+        parts.append(
+            message(
+                "synthesis.grade.below_ois",
+                lang,
+                n=fmt_int(n, resolve(lang)),
+                ois=fmt_int(OPTIMAL_INFORMATION_SIZE, resolve(lang)),
+            )
+        )
     if not parts:
-        shown = "?" if n is None else str(n)
+        shown = fmt_int(n, resolve(lang))
         text = message("synthesis.grade.precise", lang, ci=ci, n=shown)
         return CertaintyReason(domain="imprecision", change=0, explanation=text)
     return CertaintyReason(domain="imprecision", change=-len(parts), explanation="; ".join(parts))
@@ -210,7 +219,7 @@ def publication_bias(inp: GradeInput, lang: str | None = None) -> CertaintyReaso
     if inp.egger_pvalue is None:
         text = message("synthesis.grade.egger_unavailable", lang)
         return CertaintyReason(domain="publication_bias", change=0, explanation=text)
-    p = f"{inp.egger_pvalue:.3f}"
+    p = fmt_p(inp.egger_pvalue, resolve(lang))
     if inp.egger_pvalue < EGGER_ALPHA:
         text = message("synthesis.grade.egger", lang, p=p, k=inp.k)
         return CertaintyReason(domain="publication_bias", change=-1, explanation=text)

@@ -44,6 +44,7 @@ import pandas as pd
 
 from watwerkt.messages import message
 from watwerkt.model import Claim, Dossier, Finding
+from watwerkt.numbers import fmt_effect, fmt_number, resolve
 from watwerkt.stats import meta_analysis_batch
 from watwerkt.synthesis.findings import Synthesis
 from watwerkt.synthesis.gap_map import direction_of
@@ -110,8 +111,8 @@ class CitationCheck:
 
     def render(self, lang: str | None = None) -> str:
         """Return the warning as one line, in ``lang``."""
-        cited = _interval(self.cited_estimate, self.cited_ci_lower, self.cited_ci_upper)
-        full = _interval(self.all_estimate, self.all_ci_lower, self.all_ci_upper)
+        cited = _interval(self.cited_estimate, self.cited_ci_lower, self.cited_ci_upper, lang)
+        full = _interval(self.all_estimate, self.all_ci_lower, self.all_ci_upper, lang)
         sig = {
             True: message("synthesis.significant", lang),
             False: message("synthesis.not_significant", lang),
@@ -134,7 +135,7 @@ class CitationCheck:
                         lang,
                         cited=cited,
                         all=full,
-                        tolerance=self.size_tolerance,
+                        tolerance=fmt_number(self.size_tolerance, resolve(lang)),
                     )
                 )
             elif reason == "claim_direction":
@@ -158,10 +159,9 @@ class CitationCheck:
         )
 
 
-def _interval(est: float | None, lower: float | None, upper: float | None) -> str:
-    if est is None or lower is None or upper is None:
-        return "-"
-    return f"{est:.2f} [{lower:.2f}; {upper:.2f}]"
+def _interval(est: float | None, lower: float | None, upper: float | None, lang: str | None) -> str:
+    """Return ``0,42 [0,30; 0,54]`` in the notation of ``lang`` (en dash when missing)."""
+    return fmt_effect(est, lower, upper, resolve(lang))
 
 
 def _significant(lower: float | None, upper: float | None) -> bool:

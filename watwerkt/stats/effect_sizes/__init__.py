@@ -22,8 +22,8 @@ from watwerkt.stats.effect_sizes.conversions import (
 )
 
 __all__ = [
-    "ImpossibleDataError",
     "MEASURES",
+    "ImpossibleDataError",
     "effect_sizes",
     "explain_note",
     "log_or_to_smd",

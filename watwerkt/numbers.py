@@ -1,7 +1,9 @@
-"""Numbers as a reader of the dossier expects them: decimal comma in Dutch, point in English.
+"""Numbers as a reader expects them: decimal comma in Dutch, point in English.
 
-Every number the rendered dossier shows goes through this module, so that a
-Dutch dossier never mixes ``0.42`` and ``0,42``. Locale rules (decimal and
+Every number in user-facing prose (the rendered dossier, the GRADE reasons and
+the selective-citation warnings of the synthesis) goes through this module, so
+that a Dutch text never mixes ``0.42`` and ``0,42``. Like the message
+catalogue it is a leaf: any layer may import it. Locale rules (decimal and
 grouping separators, percent sign) come from Babel's CLDR data; what is
 ours is the choice of digits and how intervals and p-values are written:
 
@@ -18,6 +20,8 @@ import math
 
 from babel.numbers import format_decimal, format_percent
 
+from watwerkt.messages import get_language
+
 __all__ = [
     "MINUS",
     "MISSING",
@@ -28,6 +32,7 @@ __all__ = [
     "fmt_p",
     "fmt_percent",
     "fmt_pvalue",
+    "resolve",
 ]
 
 #: Shown where a number is not available.
@@ -36,6 +41,11 @@ MISSING = "–"
 MINUS = "\u2212"
 
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+
+def resolve(lang: str | None) -> str:
+    """Return ``lang``, or the process language (``watwerkt.messages.get_language``) for None."""
+    return lang if lang in _LOCALES else get_language()
 
 
 def _locale(lang: str) -> str:

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from watwerkt.render.formatting import (
+from watwerkt.numbers import (
     MINUS,
     MISSING,
     fmt_effect,
