@@ -183,23 +183,25 @@ def sj(y: FloatArray, v: FloatArray) -> Tau2Block:
 
 
 class _Scratch:
-    """Three reusable ``(k, n)`` work arrays for the iterative estimators.
+    """Three reusable work arrays of shape ``(k, m)``, ``m ≤ n``, for the iterative estimators.
 
     Iterations reuse them (``out=``) instead of allocating fresh temporaries:
     large fresh arrays are new memory maps that page-fault on first touch, which
-    made each iteration ~5x slower than its arithmetic.
+    made each iteration ~5x slower than its arithmetic. The views are
+    contiguous prefixes of flat buffers, which a :class:`_ScratchPool` shares
+    between every ``k``.
     """
 
-    def __init__(self, k: int, n: int) -> None:
-        self.a = np.empty((k, n))
-        self.b = np.empty((k, n))
-        self.c = np.empty((k, n))
+    def __init__(self, k: int, n: int, flat: tuple[FloatArray, ...] | None = None) -> None:
+        self.k = k
+        self.flat = flat if flat is not None else _ScratchPool(k * n).flat
 
     def views(self, m: int) -> tuple[FloatArray, FloatArray]:
-        return self.a[:, :m], self.b[:, :m]
+        size, a, b = self.k * m, self.flat[0], self.flat[1]
+        return a[:size].reshape(self.k, m), b[:size].reshape(self.k, m)
 
     def third(self, m: int) -> FloatArray:
-        return self.c[:, :m]
+        return self.flat[2][: self.k * m].reshape(self.k, m)
 
 
 def _score_info(
@@ -393,8 +395,8 @@ def likelihood(
     iterations = _zeros_int(n)
     converged = np.zeros(n, dtype=bool)
     bracketed = np.zeros(n, dtype=bool)
-    scratch = _Scratch(k, n)
-    pool = _ScratchPool()  # work arrays of the root searches (one per call: thread-safe)
+    pool = _ScratchPool(k * n)  # work arrays (one pool per call: thread-safe)
+    scratch = pool.get(k, n)
     idx = np.arange(n)
     ya, va, cached = y, v, n
     limit = min(maxiter, _SCORING_STEPS)
@@ -475,16 +477,19 @@ def likelihood(
 
 
 class _ScratchPool:
-    """One growing pair of work arrays per ``k``, shared by the score evaluations."""
+    """One growing set of flat work buffers, shared by the score evaluations of every ``k``.
 
-    def __init__(self) -> None:
-        self.by_k: dict[int, _Scratch] = {}
+    ``size`` (cells) preallocates it: growing later means fresh memory, which
+    page-faults on first touch.
+    """
+
+    def __init__(self, size: int = 0) -> None:
+        self.flat = (np.empty(size), np.empty(size), np.empty(size))
 
     def get(self, k: int, m: int) -> _Scratch:
-        have = self.by_k.get(k)
-        if have is None or have.a.shape[1] < m:
-            have = self.by_k[k] = _Scratch(k, m)
-        return have
+        if self.flat[0].size < k * m:
+            self.flat = (np.empty(k * m), np.empty(k * m), np.empty(k * m))
+        return _Scratch(k, m, self.flat)
 
 
 def _score_info_1(
@@ -892,7 +897,8 @@ class _GridCheck:
         # an interior optimum is a root of the score, up to rounding
         ok = (t == 0) | (np.abs(a - b) <= _SCORE_RTOL * (a + b))
         ok &= 2.0 * e > d * (1.0 + _CERTIFY_RTOL)
-        cols, t, e, d = cols[ok], t[ok], e[ok], d[ok]
+        sub = np.flatnonzero(ok)  # columns of y, v still in play
+        cols, t, e, d = cols[sub], t[sub], e[sub], d[sub]
         if not cols.size:
             return empty
         lo, lr = self.lo[cols], self.log_ratio[cols]
@@ -923,16 +929,13 @@ class _GridCheck:
         rb = np.minimum(r[ok] + n_up[ok], _GRID_POINTS)
         ra = np.maximum(r[ok] - n_down[ok] + 1, 0)
         ta, tb = self.taus(ra, cols), self.taus(rb, cols)
-        m = cols.size
-        both = np.concatenate((cols, cols))
-        ab_a, ab_b = _score_parts(
-            self.reml,
-            self.y[:, both],
-            self.v[:, both],
-            np.concatenate((ta, tb)),
-            self.pool.get(y.shape[0], 2 * m),
-        )
-        return _Cells(cols, ra, rb, ta, tb, ab_a[:m], ab_b[:m], ab_a[m:], ab_b[m:])
+        if cols.size < y.shape[1]:
+            sub = sub[ok]
+            y, v = y[:, sub], v[:, sub]
+        scratch = self.pool.get(y.shape[0], cols.size)
+        a_lo, b_lo = _score_parts(self.reml, y, v, ta, scratch)
+        a_hi, b_hi = _score_parts(self.reml, y, v, tb, scratch)
+        return _Cells(cols, ra, rb, ta, tb, a_lo, b_lo, a_hi, b_hi)
 
     def _cut_band(self, cells: _Cells, band: _Cells) -> _Cells:
         """Return ``cells`` without the parts inside each column's band (one cell per column)."""
