@@ -399,6 +399,7 @@ def likelihood(
     scratch = pool.get(k, n)
     idx = np.arange(n)
     ya, va, cached = y, v, n
+    carried: tuple[FloatArray, FloatArray, FloatArray] | None = None
     limit = min(maxiter, _SCORING_STEPS)
     for count in range(1, limit + 1):
         if not idx.size:
@@ -413,7 +414,10 @@ def likelihood(
         if idx.size != cached:  # copy the unfinished columns only when the set shrank
             ya, va, cached = (y, v, n) if idx.size == n else (y[:, idx], v[:, idx], idx.size)
         ta = tau2[idx]
-        score, info, size = _score_info(reml, ya, va, ta, scratch)
+        if carried is None:
+            score, info, size = _score_info(reml, ya, va, ta, scratch)
+        else:  # evaluated at the end of the last step
+            score, info, size = carried
         new = np.maximum(0.0, ta + score / info)  # a step below 0 is cut at the boundary
         iterations[idx] = count
         # a zero score or a step within the threshold: converged
@@ -423,22 +427,23 @@ def likelihood(
         converged[idx[still]] = True
         go = np.flatnonzero(~still)
         if go.size == idx.size:
-            a_new, b_new = _score_parts(reml, ya, va, new, scratch)
+            yg, vg = ya, va
         else:
-            a_new, b_new = _score_parts(reml, ya[:, go], va[:, go], new[go], pool.get(k, go.size))
-        s_new = a_new - b_new
+            yg, vg = ya[:, go], va[:, go]
+        # the score, information and size at the new point (the next step's, if it goes on)
+        s_new, i_new, z_new = _score_info(reml, yg, vg, new[go], pool.get(k, go.size))
         # landed on the root, up to rounding: converged there
-        landed = np.abs(s_new) <= _SCORE_RTOL * (a_new + (a_new - s_new))
+        landed = np.abs(s_new) <= _SCORE_RTOL * z_new
         tau2[idx[go[landed]]] = new[go[landed]]
         converged[idx[go[landed]]] = True
-        go, s_new = go[~landed], s_new[~landed]
+        pos = np.flatnonzero(~landed)  # positions in go still running
         # a step across the root of the score brackets it: solve there
-        over = np.sign(s_new) != np.sign(score[go])
+        over = np.sign(s_new[pos]) != np.sign(score[go[pos]])
         if over.any():
-            cols = go[over]
+            cols = go[pos[over]]
             lo = np.minimum(ta[cols], new[cols])
             hi = np.maximum(ta[cols], new[cols])
-            f_lo = np.where(lo == ta[cols], score[cols], s_new[over])
+            f_lo = np.where(lo == ta[cols], score[cols], s_new[pos[over]])
             yc, vc = ya[:, cols], va[:, cols]
 
             def f(
@@ -448,9 +453,16 @@ def likelihood(
 
             tau2[idx[cols]] = _bisect(f, lo, hi, f_lo, maxiter)
             converged[idx[cols]] = bracketed[idx[cols]] = True
-        go = go[~over]
+            pos = pos[~over]
+        go = go[pos]
         tau2[idx[go]] = new[go]
         idx = idx[go]
+        carried = s_new[pos], i_new[pos], z_new[pos]
+        if pos.size == yg.shape[1]:
+            ya, va = yg, vg
+        else:
+            ya, va = yg[:, pos], vg[:, pos]
+        cached = idx.size
     stuck = np.flatnonzero(~converged)
     if stuck.size and limit < maxiter:  # scoring creeps: finish by bracketing (as tau2.py)
         ys, vs = y[:, stuck], v[:, stuck]
@@ -908,20 +920,10 @@ class _GridCheck:
         r = np.clip(np.floor(np.nan_to_num(pos, neginf=0.0)), 0, _GRID_POINTS - 1).astype(np.intp)
         r -= (r > 0) & (_grid_at(r, lo, lr) > t)
         r += (r < _GRID_POINTS - 1) & (_grid_at(r + 1, lo, lr) < t)
-        vmn, vmx = self.v_min[cols][:, None], self.v_max[cols][:, None]
-        tc, lo2, lr2 = t[:, None], lo[:, None], lr[:, None]
-        e2, d2 = 2.0 * e[:, None], d[:, None] * (1.0 + _CERTIFY_RTOL)
-        # The bound is negative on an interval around t, so where it is at a tested
-        # row it is at every row in between: test a few offsets, keep the farthest.
-        steps = _BAND_STEPS[None, :]
-        tau = _grid_at(np.minimum(r[:, None] + steps, _GRID_POINTS), lo2, lr2)
-        a_n, a_x = (vmn + tc) / (vmn + tau), (vmx + tc) / (vmx + tau)
-        falls = e2 * (a_n * a_n * a_n) > d2 * (a_x * a_x)
-        n_up = _farthest(falls)
-        tau = _grid_at(np.maximum(r[:, None] + 1 - steps, 0), lo2, lr2)
-        a_n, a_x = (vmn + tc) / (vmn + tau), (vmx + tc) / (vmx + tau)
-        falls = e2 * (a_x * a_x * a_x) > d2 * (a_n * a_n)
-        n_down = _farthest(falls)
+        vmn, vmx = self.v_min[cols], self.v_max[cols]
+        e2, d2 = 2.0 * e, d * (1.0 + _CERTIFY_RTOL)
+        n_up = self._reach(r, True, (t, lo, lr, vmn, vmx, e2, d2))
+        n_down = self._reach(r, False, (t, lo, lr, vmn, vmx, e2, d2))
         ok = (n_up > 0) & (n_down > 0)
         cols = cols[ok]
         if not cols.size:
@@ -936,6 +938,40 @@ class _GridCheck:
         a_lo, b_lo = _score_parts(self.reml, y, v, ta, scratch)
         a_hi, b_hi = _score_parts(self.reml, y, v, tb, scratch)
         return _Cells(cols, ra, rb, ta, tb, a_lo, b_lo, a_hi, b_hi)
+
+    @staticmethod
+    def _reach(r: Rows, up: bool, parts: tuple[FloatArray, ...]) -> IntArray:
+        """Return per column the farthest ``_BAND_STEPS`` offset from ``r`` with a falling bound.
+
+        ``parts`` are per column ``(t, lo, log_ratio, v_min, v_max, 2E,
+        D·(1 + rtol))``; 0 if the bound of :meth:`_band` is not negative at the
+        first offset. That bound is negative on an interval around ``t``: above
+        ``t`` it is negative while ``(v_min+τ²)³/(v_max+τ²)²`` (increasing) is
+        below a constant, below ``t`` while ``(v_max+τ²)³/(v_min+τ²)²``
+        (falling, then rising) is. So the offsets where it is negative are a
+        prefix of ``_BAND_STEPS``, found by bisection (4 tests instead of 11).
+        """
+        t, lo, lr, vmn, vmx, e2, d2 = parts
+        ok = np.full(r.size, -1)  # index into _BAND_STEPS known negative (-1: none)
+        bad = np.full(r.size, _BAND_STEPS.size)  # index known not to be tested negative
+        while True:
+            open_ = np.flatnonzero(bad - ok > 1)
+            if not open_.size:
+                break
+            mid = (ok[open_] + bad[open_]) // 2
+            rl, step = r[open_], _BAND_STEPS[mid]
+            rows = np.minimum(rl + step, _GRID_POINTS) if up else np.maximum(rl + 1 - step, 0)
+            tau = _grid_at(rows, lo[open_], lr[open_])
+            vn, vx, tc = vmn[open_], vmx[open_], t[open_]
+            a_n, a_x = (vn + tc) / (vn + tau), (vx + tc) / (vx + tau)
+            if up:
+                falls = e2[open_] * (a_n * a_n * a_n) > d2[open_] * (a_x * a_x)
+            else:
+                falls = e2[open_] * (a_x * a_x * a_x) > d2[open_] * (a_n * a_n)
+            ok[open_] = np.where(falls, mid, ok[open_])
+            bad[open_] = np.where(falls, bad[open_], mid)
+        out: IntArray = np.where(ok >= 0, _BAND_STEPS[np.maximum(ok, 0)], 0)
+        return out
 
     def _cut_band(self, cells: _Cells, band: _Cells) -> _Cells:
         """Return ``cells`` without the parts inside each column's band (one cell per column)."""
@@ -1042,13 +1078,6 @@ class _Cells:
         pos |= self.a_hi * xb * keep > self.b_lo * xa
         pos |= self.a_lo * na * na * keep > self.b_hi * nb * nb
         return self.select(np.flatnonzero((self.rb - self.ra > 1) & ~(neg | pos)))
-
-
-def _farthest(ok: BoolArray) -> IntArray:
-    """Return per row the largest ``_BAND_STEPS`` entry before the first False (0 if none)."""
-    n_ok = np.cumprod(ok, axis=1).sum(axis=1)
-    out: IntArray = np.where(n_ok > 0, _BAND_STEPS[np.maximum(n_ok - 1, 0)], 0)
-    return out
 
 
 def _fields(cells: _Cells) -> tuple[npt.NDArray[Any], ...]:
