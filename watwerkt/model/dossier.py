@@ -8,6 +8,7 @@ from typing import Self
 from pydantic import Field, model_validator
 
 from watwerkt.model._base import ModelObject, rule_error
+from watwerkt.model._english import in_language
 from watwerkt.model.enums import EffectDirection
 from watwerkt.model.principle import ID_PATTERN, Principle
 from watwerkt.model.reflection_config import ReflectionConfig
@@ -19,6 +20,11 @@ class Theme(ModelObject):
 
     id: str = Field(pattern=ID_PATTERN)
     name: str = Field(min_length=1)
+    name_en: str = Field(default="", description="English name (Dutch name if empty).")
+
+    def label(self, lang: str | None) -> str:
+        """Return the name in ``lang`` (``name_en`` for English if given, else ``name``)."""
+        return in_language(self.name, self.name_en, lang)
 
 
 class SearchStrategy(ModelObject):
@@ -94,7 +100,7 @@ class Dossier(ModelObject):
 
     id: str = Field(pattern=ID_PATTERN)
     title: str = Field(min_length=1)
-    title_en: str = ""
+    title_en: str = Field(default="", description="English title (Dutch title if empty).")
     theme: Theme
     language: str = Field(default="nl", pattern=r"^(nl|en)$")
     authors: tuple[str, ...] = ()
@@ -113,6 +119,10 @@ class Dossier(ModelObject):
     reflection: ReflectionConfig | None = Field(
         default=None, description="Authors' changes to the generated reflection tool."
     )
+
+    def label(self, lang: str | None) -> str:
+        """Return the title in ``lang`` (``title_en`` for English if given, else ``title``)."""
+        return in_language(self.title, self.title_en, lang)
 
     def principle(self, principle_id: str) -> Principle:
         """Return the principle with ``principle_id`` (KeyError if there is none)."""

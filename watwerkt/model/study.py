@@ -8,6 +8,7 @@ from typing import Self
 from pydantic import Field, field_validator, model_validator
 
 from watwerkt.model._base import ModelObject, rule_error
+from watwerkt.model._english import in_language
 from watwerkt.model.enums import (
     RAW_STATISTICS,
     ROB_DOMAINS,
@@ -57,7 +58,7 @@ class Study(ModelObject):
 
 
 class Outcome(ModelObject):
-    """What is measured, and which way is better."""
+    """What is measured, and which way is better (``name_en``: its English name)."""
 
     id: str = Field(pattern=ID_PATTERN, description="Short code used in coding sheets.")
     name: str = Field(min_length=1)
@@ -66,6 +67,21 @@ class Outcome(ModelObject):
         description="'increase' if higher is better (e.g. wellbeing), 'decrease' if lower is "
         "better (e.g. loneliness, recidivism)."
     )
+    name_en: str = Field(default="", description="English name (Dutch name if empty).")
+    description_en: str = Field(default="", description="English description.")
+
+    def label(self, lang: str | None) -> str:
+        """Return the name in ``lang`` (``name_en`` for English if given, else ``name``)."""
+        return in_language(self.name, self.name_en, lang)
+
+    def in_language(self, lang: str | None) -> Self:
+        """Return a copy with the English name and description for ``lang="en"`` (if given)."""
+        return self.model_copy(
+            update={
+                "name": self.label(lang),
+                "description": in_language(self.description, self.description_en, lang),
+            }
+        )
 
 
 class EffectEstimate(ModelObject):

@@ -78,7 +78,7 @@ def generate_tool(
         _principle(dossier, p, by_principle.get(p.id, []), configs.get(p.id), lang)
         for p in dossier.principles
     )
-    title = dossier.title_en if lang == "en" and dossier.title_en else dossier.title
+    title = dossier.label(lang)
     tool = ReflectionTool(
         id=dossier.id,
         version=dossier.version,
@@ -114,12 +114,13 @@ def _principle(
     config: ReflectionPrincipleConfig | None,
     lang: str,
 ) -> ToolPrinciple:
-    explanation = (config.explanation if config else "") or principle.description
+    texts = principle.in_language(lang)
+    explanation = (config.explanation if config else "") or texts.description
     return ToolPrinciple(
         id=principle.id,
-        name=principle.name,
+        name=texts.name,
         explanation=explanation,
-        mechanism=principle.mechanism,
+        mechanism=texts.mechanism,
         evidence=evidence_for(dossier, findings, lang),
         items=_items(principle.id, config, lang),
         suggestions=config.suggestions if config else (),
@@ -162,7 +163,7 @@ def evidence_for(dossier: Dossier, findings: Sequence[Finding], lang: str) -> Ev
         conclusion = (
             "" if f.conclusion is None else (f.conclusion.en if lang == "en" else f.conclusion.nl)
         )
-        outcome_name = dossier.outcome(f.outcome).name
+        outcome_name = dossier.outcome(f.outcome).label(lang)
         lines.append(
             EvidenceLine(
                 outcome=f.outcome,

@@ -158,7 +158,7 @@ def build_view(
     )
     funnels = tuple(fig for f in synthesis.findings if (fig := _funnel(ctx, f)) is not None)
     view_toc = _toc(ctx, fixed, summary, facts_text, others, overall, categories)
-    title = dossier.title_en if lang == "en" and dossier.title_en else dossier.title
+    title = dossier.label(lang)
     return DossierView(
         lang=lang,
         title=title,
@@ -208,7 +208,7 @@ def _text_section(ctx: RenderContext, text: AuthorText, folder: Path) -> TextSec
 
 def _byline(ctx: RenderContext) -> tuple[Fact, ...]:
     d = ctx.dossier
-    facts = [Fact(ctx.t("byline.theme"), d.theme.name)]
+    facts = [Fact(ctx.t("byline.theme"), d.theme.label(ctx.lang))]
     if d.authors:
         facts.append(Fact(ctx.t("byline.authors"), "; ".join(d.authors)))
     facts.append(Fact(ctx.t("byline.version"), d.version))
@@ -295,15 +295,15 @@ def _gap_map(ctx: RenderContext, findings: tuple[Finding, ...]) -> GapMapView:
                 certainty_label(f.certainty.level, ctx.lang) if f.certainty else ctx.t("not_graded")
             )
             row.append(ctx.t("gap.cell", studies=f.n_studies, k=f.k, certainty=level))
-        rows.append(GapRow(Link(p.name, ctx.anchors.get("principle", p.id)), tuple(row)))
+        rows.append(GapRow(Link(p.label(ctx.lang), ctx.anchors.get("principle", p.id)), tuple(row)))
     figure = None
     if findings:
         figure = gap_map_figure(
             findings,
             name=figure_name(ctx.anchors, "gap-map"),
             caption=ctx.t("gap.caption"),
-            principle_labels={p.id: p.name for p in ctx.dossier.principles},
-            outcome_labels={o.id: o.name for o in ctx.dossier.outcomes},
+            principle_labels={p.id: p.label(ctx.lang) for p in ctx.dossier.principles},
+            outcome_labels={o.id: o.label(ctx.lang) for o in ctx.dossier.outcomes},
             lang=ctx.lang,
         )
     return GapMapView(

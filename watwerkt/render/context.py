@@ -122,9 +122,9 @@ class RenderContext:
         return self.t("axis", measure=self.measure_label(scale))
 
     def outcome_name(self, outcome: str) -> str:
-        """Return the outcome's name (its id if the dossier does not know it)."""
+        """Return the outcome's name in the dossier's language (its id if it is unknown)."""
         try:
-            return self.dossier.outcome(outcome).name
+            return self.dossier.outcome(outcome).label(self.lang)
         except KeyError:
             return outcome
 
@@ -133,6 +133,6 @@ class RenderContext:
         if principle is None:
             return self.t("overall")
         try:
-            return self.dossier.principle(principle).name
+            return self.dossier.principle(principle).label(self.lang)
         except KeyError:
             return principle

@@ -221,14 +221,15 @@ def principle_view(
     findings: Sequence[Finding],
     studies: Mapping[str, Study],
 ) -> PrincipleView:
-    """Return a principle with its description and one finding view per outcome."""
+    """Return a principle with its texts in the dossier's language and one view per outcome."""
+    texts = principle.in_language(ctx.lang)
     return PrincipleView(
         anchor=ctx.anchors.get("principle", principle.id),
-        name=principle.name,
-        description=principle.description,
-        mechanism=principle.mechanism,
-        examples=principle.examples,
-        target_groups=principle.target_groups,
+        name=texts.name,
+        description=texts.description,
+        mechanism=texts.mechanism,
+        examples=texts.examples,
+        target_groups=texts.target_groups,
         findings=tuple(
             finding_view(ctx, f, studies, heading=ctx.outcome_name(f.outcome)) for f in findings
         ),

@@ -55,6 +55,7 @@ dose-response gradient are not applied) and never below *very low*.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from watwerkt.messages import message
@@ -288,8 +289,38 @@ def grade(inp: GradeInput, lang: str | None = None) -> Certainty:
     return Certainty(level=LEVELS[index], starting_level=start, reasons=reasons)
 
 
+#: Short words a title in Title Case leaves lower-case ("Reasoning and Rehabilitation").
+_MINOR_WORDS = frozenset({
+    "a", "an", "and", "as", "at", "but", "by", "en", "for", "from", "het", "in", "into",
+    "met", "of", "on", "or", "over", "the", "to", "van", "voor", "vs", "with",
+})  # fmt: skip
+
+
+def _looks_like_a_proper_name(text: str) -> bool:
+    """Return True for a name whose first capital must stay in mid-sentence.
+
+    An acronym or a capital inside the first word ('CGT', 'McGrath'), or a
+    title in Title Case: at least two words that are not minor words, all
+    capitalised ('Reasoning and Rehabilitation', 'Moral Reconation Therapy').
+
+    Examples
+    --------
+    >>> [_looks_like_a_proper_name(t) for t in ("CGT", "McGrath method",
+    ...  "Thinking for a Change", "Cognitive restructuring", "Recidive")]
+    [True, True, True, False, False]
+    """
+    words = re.findall(r"[^\W\d_]+", text)
+    if not words:
+        return False
+    if any(c.isupper() for c in words[0][1:]):
+        return True
+    major = [w for w in words if w.lower() not in _MINOR_WORDS]
+    return len(major) >= 2 and all(w[0].isupper() for w in major)
+
+
 def _lower_first(text: str) -> str:
-    if len(text) > 1 and text[1].isupper():  # an acronym such as 'CGT' stays as it is
+    """Lower-case the first letter of a name used mid-sentence, unless it is a proper name."""
+    if _looks_like_a_proper_name(text):
         return text
     return text[:1].lower() + text[1:]
 
@@ -307,6 +338,8 @@ def conclusion(
     outcome: str,
     desired_increase: bool,
     principle: str | None = None,
+    outcome_en: str = "",
+    principle_en: str = "",
 ) -> Conclusion:
     """Write the GRADE informative statement of a finding in Dutch and English.
 
@@ -322,6 +355,12 @@ def conclusion(
     with the outcome's desired direction it gives the verb: a favourable
     effect on an outcome that should decrease "reduces" it.
 
+    ``outcome`` and ``principle`` are the Dutch names; the English sentence
+    uses ``outcome_en`` and ``principle_en`` when given (see
+    :meth:`watwerkt.model.Principle.label`), else the Dutch names. A name's
+    first letter is lower-cased in mid-sentence unless it looks like a
+    proper name (an acronym, or a title in Title Case).
+
     Examples
     --------
     >>> c = conclusion(CertaintyLevel.MODERATE, 0.42, 0.30, 0.54, outcome="Recidive",
@@ -330,15 +369,24 @@ def conclusion(
     'De interventies verminderen waarschijnlijk recidive.'
     >>> c.en
     'The interventions probably reduce recidive.'
+    >>> conclusion(CertaintyLevel.LOW, 0.42, 0.30, 0.54, outcome="Recidive",
+    ...            outcome_en="Reoffending", principle="Moreel redeneren",
+    ...            principle_en="Moral Reconation Therapy", desired_increase=False).en
+    'Interventions with Moral Reconation Therapy may reduce reoffending.'
     """
     texts: dict[str, str] = {}
     for lang in ("nl", "en"):
+        english = lang == "en"
+        outcome_name = outcome_en if english and outcome_en else outcome
+        principle_name = principle_en if english and principle_en else principle
         subject = (
             message("synthesis.subject.overall", lang)
-            if principle is None
-            else message("synthesis.subject.principle", lang, principle=_lower_first(principle))
+            if principle_name is None
+            else message(
+                "synthesis.subject.principle", lang, principle=_lower_first(principle_name)
+            )
         )
-        params = {"subject": subject, "outcome": _lower_first(outcome)}
+        params = {"subject": subject, "outcome": _lower_first(outcome_name)}
         if level is None or estimate is None:
             key = "synthesis.conclusion.no_evidence"
         else:

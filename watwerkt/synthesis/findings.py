@@ -854,6 +854,8 @@ def _finding(
         outcome=outcome.name,
         desired_increase=outcome.desired_direction is DesiredDirection.INCREASE,
         principle=principle_name,
+        outcome_en=outcome.name_en,
+        principle_en=dossier.principle(cell.principle).name_en if cell.principle else "",
     )
     recognition = (
         recognition_level(_study_results(cols, cell.with_rows)) if len(cell.with_rows) else None
