@@ -10,13 +10,37 @@ dossier folder. Plots are :mod:`watwerkt.render.plots`.
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from watwerkt.render.build_view import build_view
-from watwerkt.render.html import render_html
-from watwerkt.render.markdown import MarkdownOutput, render_markdown
-from watwerkt.render.pdf import PdfUnavailableError, pdf_available, render_pdf
-from watwerkt.render.view import DossierView
+if TYPE_CHECKING:  # imported on first use (PEP 562): matplotlib and Jinja2 load slowly,
+    # and ``watwerkt check``/``build --format json`` import render's small modules only
+    from watwerkt.render.build_view import build_view
+    from watwerkt.render.html import render_html
+    from watwerkt.render.markdown import MarkdownOutput, render_markdown
+    from watwerkt.render.pdf import PdfUnavailableError, pdf_available, render_pdf
+    from watwerkt.render.view import DossierView
+
+_LAZY = {
+    "build_view": "watwerkt.render.build_view",
+    "render_html": "watwerkt.render.html",
+    "MarkdownOutput": "watwerkt.render.markdown",
+    "render_markdown": "watwerkt.render.markdown",
+    "PdfUnavailableError": "watwerkt.render.pdf",
+    "pdf_available": "watwerkt.render.pdf",
+    "render_pdf": "watwerkt.render.pdf",
+    "DossierView": "watwerkt.render.view",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the public names on first use (module-level ``__getattr__``, PEP 562)."""
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "DossierView",
@@ -38,6 +62,7 @@ def render_dossier(directory: Path, lang: str = "nl") -> DossierView:
     not pass ``watwerkt check``.
     """
     from watwerkt.errors import DossierConfigError
+    from watwerkt.render.build_view import build_view
     from watwerkt.synthesis.citation_check import check_claims
     from watwerkt.synthesis.evidence import collect_evidence
     from watwerkt.synthesis.findings import synthesize
