@@ -444,13 +444,7 @@ def likelihood(
             lo = np.minimum(ta[cols], new[cols])
             hi = np.maximum(ta[cols], new[cols])
             f_lo = np.where(lo == ta[cols], score[cols], s_new[pos[over]])
-            yc, vc = ya[:, cols], va[:, cols]
-
-            def f(
-                sel: npt.NDArray[np.intp], t: FloatArray, yc: FloatArray = yc, vc: FloatArray = vc
-            ) -> FloatArray:
-                return _score(reml, yc[:, sel], vc[:, sel], t, pool)
-
+            f = _ScoreOn(reml, ya[:, cols], va[:, cols], pool)
             tau2[idx[cols]] = _bisect(f, lo, hi, f_lo, maxiter)
             converged[idx[cols]] = bracketed[idx[cols]] = True
             pos = pos[~over]
@@ -571,6 +565,38 @@ def _score(
     return _score_only(reml, y, v, tau2, pool.get(k, m))
 
 
+class _ScoreOn:
+    """The score on columns ``sel`` of a block, as :func:`_bisect` calls it.
+
+    ``_bisect`` asks for ever fewer columns (sorted subsets of the last
+    request): the last gathered columns are kept and reused when asked for
+    again, and a subset is gathered from them, not from the whole block.
+    """
+
+    def __init__(self, reml: bool, y: FloatArray, v: FloatArray, pool: _ScratchPool) -> None:
+        self.reml, self.y, self.v, self.pool = reml, y, v, pool
+        self.sel: npt.NDArray[np.intp] | None = None  # columns of the block in self.ys
+        self.ys, self.vs = y, v
+
+    def __call__(self, sel: npt.NDArray[np.intp], t: FloatArray) -> FloatArray:
+        last = self.sel
+        n = self.y.shape[1]
+        if last is None and sel.size == n and np.array_equal(sel, np.arange(n)):
+            pass  # the whole block
+        elif last is not None and np.array_equal(sel, last):
+            pass  # the same columns again
+        else:
+            pos = None
+            if last is not None and sel.size < last.size:
+                pos = np.searchsorted(last, sel)
+                if not (pos < last.size).all() or not np.array_equal(last[pos], sel):
+                    pos = None
+            src_y, src_v = (self.ys, self.vs) if pos is not None else (self.y, self.v)
+            take = pos if pos is not None else sel
+            self.ys, self.vs, self.sel = src_y[:, take], src_v[:, take], sel
+        return _score(self.reml, self.ys, self.vs, t, self.pool)
+
+
 def _bisect(
     f: Callable[[npt.NDArray[np.intp], FloatArray], FloatArray],
     lo: FloatArray,
@@ -630,11 +656,7 @@ def _finish_by_bracketing(
     ok[s == 0] = True
 
     def solve(cols: npt.NDArray[np.intp], lo: FloatArray, hi: FloatArray, f_lo: FloatArray) -> None:
-        yc, vc = y[:, cols], v[:, cols]
-
-        def f(sel: npt.NDArray[np.intp], t: FloatArray) -> FloatArray:
-            return _score(reml, yc[:, sel], vc[:, sel], t, pool)
-
+        f = _ScoreOn(reml, y[:, cols], v[:, cols], pool)
         out[cols] = _bisect(f, lo, hi, f_lo, maxiter)
         ok[cols] = True
 
@@ -683,14 +705,8 @@ def _polish_score(
         if cols.size:
             lo = np.minimum(tau2[cols], other[found])
             hi = np.maximum(tau2[cols], other[found])
-            yc, vc = y[:, cols], v[:, cols]
-
-            def f(
-                sel: npt.NDArray[np.intp], t: FloatArray, yc: FloatArray = yc, vc: FloatArray = vc
-            ) -> FloatArray:
-                return _score(reml, yc[:, sel], vc[:, sel], t, pool)
-
-            out[cols] = _bisect(f, lo, hi, _score(reml, yc, vc, lo, pool), maxiter)
+            f = _ScoreOn(reml, y[:, cols], v[:, cols], pool)
+            out[cols] = _bisect(f, lo, hi, _score(reml, f.y, f.v, lo, pool), maxiter)
         todo = todo[~found]
     return out
 
@@ -760,12 +776,7 @@ def _global_check(
         keep = ~(converged[cols] & (g_lo <= found[cols]) & (found[cols] <= g_hi))
         cols, rows_, s_lo, g_lo, g_hi = cols[keep], rows_[keep], s_lo[keep], g_lo[keep], g_hi[keep]
     if cols.size:
-        yc, vc = y[:, cols], v[:, cols]
-
-        def f(sel: npt.NDArray[np.intp], t: FloatArray) -> FloatArray:
-            return _score(reml, yc[:, sel], vc[:, sel], t, pool)
-
-        roots = _bisect(f, g_lo, g_hi, s_lo, maxiter)
+        roots = _bisect(_ScoreOn(reml, y[:, cols], v[:, cols], pool), g_lo, g_hi, s_lo, maxiter)
         # the single fit tries a group's candidates in grid order: one round per rank
         first = np.r_[True, cols[1:] != cols[:-1]]
         start_of = np.maximum.accumulate(np.where(first, np.arange(cols.size), 0))
@@ -1164,10 +1175,21 @@ def median0(a: FloatArray) -> FloatArray:
 
 
 def tau2_upper(y: FloatArray, tau2_max: float) -> FloatArray:
-    """Upper end of the τ² search per column: ``max(tau2_max, 10 · MAD(y)²)`` (metafor)."""
-    med = median0(y)
-    mad = 1.4826 * median0(np.abs(y - med[None, :]))
-    return np.maximum(tau2_max, 10.0 * mad**2)
+    """Upper end of the τ² search per column: ``max(tau2_max, 10 · MAD(y)²)`` (metafor).
+
+    ``MAD ≤ 1.4826 · (max y − min y)``: where even that bound (with a margin for
+    rounding) gives ``10 · MAD² < tau2_max``, the result is ``tau2_max`` without
+    the two medians (sorts).
+    """
+    span = y.max(axis=0) - y.min(axis=0)
+    out = np.full(y.shape[1], float(tau2_max))
+    need = np.flatnonzero(~(10.0 * (1.4826 * 1.001 * span) ** 2 < tau2_max))
+    if need.size:
+        ys = y if need.size == y.shape[1] else y[:, need]
+        med = median0(ys)
+        mad = 1.4826 * median0(np.abs(ys - med[None, :]))
+        out[need] = np.maximum(tau2_max, 10.0 * mad**2)
+    return out
 
 
 def bracket_up(y: FloatArray, v: FloatArray, target: FloatArray, hi: FloatArray) -> FloatArray:
