@@ -76,6 +76,18 @@ def test_misspelled_key_names_line_and_suggestion(tmp_path: Path) -> None:
     ]
 
 
+def test_english_texts_load_and_a_misspelt_english_key_is_located(tmp_path: Path) -> None:
+    text = MINIMAL.replace(
+        "    name: Contact leggen\n", "    name: Contact leggen\n    name_en: Making contact\n"
+    )
+    dossier = load_dossier(write(tmp_path, text))
+    assert dossier.principle("contact").label("en") == "Making contact"
+    assert dossier.principle("zingeving").label("en") == "Zingeving"  # falls back to Dutch
+    assert rendered(write(tmp_path, text.replace("name_en:", "nmae_en:"))) == [
+        "dossier.yaml:17: unknown field 'principles[1].nmae_en'; did you mean 'name_en'?",
+    ]
+
+
 def test_missing_required_field(tmp_path: Path) -> None:
     text = MINIMAL.replace("title: Wat werkt bij eenzaamheid?\n", "")
     assert rendered(write(tmp_path, text)) == ["dossier.yaml:1: required field 'title' is missing"]

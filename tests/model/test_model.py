@@ -98,3 +98,50 @@ def test_dossier_lookup(example_dossier: Dossier) -> None:
     assert example_dossier.principle("agressieregulatie").name.startswith("Agressieregulatie")
     with pytest.raises(KeyError):
         example_dossier.principle("onbekend")
+
+
+def test_english_texts_fall_back_to_dutch_per_field() -> None:
+    p = Principle(
+        id="contact",
+        name="Contact leggen",
+        description="Nieuwe mensen leren kennen.",
+        mechanism="Contact helpt.",
+        examples=("Een buurtgroep",),
+        name_en="Making contact",
+        examples_en=("A neighbourhood group",),
+    )
+    assert (p.label("en"), p.label("nl"), p.label(None)) == (
+        "Making contact",
+        "Contact leggen",
+        "Contact leggen",
+    )
+    english = p.in_language("en")
+    assert english.name == "Making contact"
+    assert english.examples == ("A neighbourhood group",)
+    assert english.description == "Nieuwe mensen leren kennen."  # no description_en: Dutch
+    assert english.mechanism == "Contact helpt."
+    assert p.in_language("nl") == p
+    assert p.name == "Contact leggen"  # the original is untouched (frozen)
+    untranslated = Principle(id="x", name="Zingeving")
+    assert untranslated.label("en") == "Zingeving"
+    assert untranslated.in_language("en") == untranslated
+
+
+def test_misspelt_english_key_is_an_error() -> None:
+    with pytest.raises(ValidationError, match="nmae_en"):
+        Principle.model_validate({"id": "x", "name": "X", "nmae_en": "X"})
+
+
+def test_example_dossier_has_english_names(example_dossier: Dossier) -> None:
+    d = example_dossier
+    assert d.label("en").startswith("What works in reducing reoffending?")
+    assert d.label("nl").startswith("Wat werkt bij het verminderen van recidive?")
+    assert d.theme.label("en") == "Reoffending"
+    assert d.outcome("recidive").label("en") == "Reoffending"
+    assert d.principle("cognitieve-herstructurering").label("en") == "Cognitive restructuring"
+    # every text of every principle has its English version in the example
+    for p in d.principles:
+        assert p.name_en, p.id
+        assert p.description_en, p.id
+        assert p.mechanism_en, p.id
+        assert bool(p.examples_en) == bool(p.examples), p.id

@@ -161,3 +161,29 @@ def test_quickscan_has_the_five_blocks(small_tool: ReflectionTool, lang: str) ->
     ]  # fmt: skip
     assert all(not i.allow_na for b in tool.quickscan.blocks for i in b.items)
     assert small_tool.quickscan.evidence_item == "effect.onderzoek"
+
+
+def test_english_tool_of_the_example_uses_its_english_names() -> None:
+    dossier = load_dossier(ROOT / "dossiers" / "recidive-cgt")
+    tool = tool_from_directory(ROOT / "dossiers" / "recidive-cgt", "en")
+    assert tool.dossier_title == dossier.title_en
+    for p in tool.principles:
+        source = dossier.principle(p.id)
+        assert (p.name, p.explanation, p.mechanism) == (
+            source.name_en,
+            source.description_en,
+            source.mechanism_en,
+        )
+        (line,) = p.evidence.lines
+        assert line.outcome_name == "Reoffending"
+        assert p.evidence.text.startswith("Reoffending (certainty of evidence: ")
+    restructuring = next(p for p in tool.principles if p.id == "cognitieve-herstructurering")
+    assert "interventions with cognitive restructuring reduce reoffending" in (
+        restructuring.evidence.lines[0].conclusion
+    )
+
+
+def test_english_tool_falls_back_to_dutch_texts_where_none_is_given() -> None:
+    tool = generate_tool(small_dossier(), [], "en")  # the small dossier has no English texts
+    assert [p.name for p in tool.principles] == ["Element A", "Element B", "Element C"]
+    assert tool.principles[0].mechanism == "Waarom A."

@@ -216,3 +216,44 @@ def test_indirectness_reason_says_not_coded_only_when_nothing_is_coded() -> None
     assert indirectness(serious, "en").explanation == (
         "75% of the weight comes from effects coded as seriously or very seriously indirect"
     )
+
+
+def test_conclusion_in_english_uses_the_english_names_and_keeps_the_dutch() -> None:
+    dutch_only = conclusion(
+        CertaintyLevel.MODERATE, 0.3, 0.1, 0.5, outcome="Eenzaamheid", desired_increase=False,
+        principle="Contact leggen",
+    )  # fmt: skip
+    both = conclusion(
+        CertaintyLevel.MODERATE, 0.3, 0.1, 0.5, outcome="Eenzaamheid", desired_increase=False,
+        principle="Contact leggen", outcome_en="Loneliness", principle_en="Making contact",
+    )  # fmt: skip
+    assert both.nl == dutch_only.nl == (
+        "Interventies met contact leggen verminderen waarschijnlijk eenzaamheid."
+    )
+    assert both.en == "Interventions with making contact probably reduce loneliness."
+    assert dutch_only.en == "Interventions with contact leggen probably reduce eenzaamheid."
+    overall = conclusion(
+        None, None, None, None, outcome="Eenzaamheid", outcome_en="Loneliness",
+        desired_increase=False,
+    )  # fmt: skip
+    assert overall.en == "No study with an effect size addresses the interventions and loneliness."
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("Cognitive restructuring", "cognitive restructuring"),
+        ("Aggression regulation (anger control)", "aggression regulation (anger control)"),
+        ("CBT components", "CBT components"),  # acronym
+        ("McGrath's method", "McGrath's method"),  # a capital inside the first word
+        ("Reasoning and Rehabilitation", "Reasoning and Rehabilitation"),  # Title Case: a name
+        ("Thinking for a Change", "Thinking for a Change"),
+        ("Training in the Socratic method", "training in the Socratic method"),
+    ],
+)
+def test_conclusion_keeps_the_capital_of_a_proper_name(name: str, shown: str) -> None:
+    text = conclusion(
+        CertaintyLevel.HIGH, 0.3, 0.1, 0.5, outcome="Recidive", outcome_en="Reoffending",
+        desired_increase=False, principle="Iets", principle_en=name,
+    )  # fmt: skip
+    assert text.en == f"Interventions with {shown} reduce reoffending."
