@@ -400,6 +400,7 @@ def likelihood(
     idx = np.arange(n)
     ya, va, cached = y, v, n
     carried: tuple[FloatArray, FloatArray, FloatArray] | None = None
+    brackets: list[tuple[npt.NDArray[np.intp], FloatArray, FloatArray, FloatArray]] = []
     limit = min(maxiter, _SCORING_STEPS)
     for count in range(1, limit + 1):
         if not idx.size:
@@ -444,8 +445,7 @@ def likelihood(
             lo = np.minimum(ta[cols], new[cols])
             hi = np.maximum(ta[cols], new[cols])
             f_lo = np.where(lo == ta[cols], score[cols], s_new[pos[over]])
-            f = _ScoreOn(reml, ya[:, cols], va[:, cols], pool)
-            tau2[idx[cols]] = _bisect(f, lo, hi, f_lo, maxiter)
+            brackets.append((idx[cols], lo, hi, f_lo))  # solved together after the loop
             converged[idx[cols]] = bracketed[idx[cols]] = True
             pos = pos[~over]
         go = go[pos]
@@ -457,6 +457,9 @@ def likelihood(
         else:
             ya, va = yg[:, pos], vg[:, pos]
         cached = idx.size
+    if brackets:  # each column's root search is its own: one call for all steps' brackets
+        cols, lo, hi, f_lo = (np.concatenate(part) for part in zip(*brackets, strict=True))
+        tau2[cols] = _bisect(_ScoreOn(reml, y[:, cols], v[:, cols], pool), lo, hi, f_lo, maxiter)
     stuck = np.flatnonzero(~converged)
     if stuck.size and limit < maxiter:  # scoring creeps: finish by bracketing (as tau2.py)
         ys, vs = y[:, stuck], v[:, stuck]
