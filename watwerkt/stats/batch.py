@@ -435,7 +435,7 @@ def _fit_block(
     w0 = 1.0 / v
     sw0, mu0 = bt.weighted_mean(y, w0)
     r0 = y - mu0[None, :]
-    q = np.maximum(0.0, bt.rsum(w0 * r0 * r0))
+    q = np.maximum(0.0, bt.rdot(w0 * r0, r0))
     num["q"][gids] = q
     num["q_pvalue"][gids] = sps.chi2.sf(q, k - 1)
     vt = (k - 1) / bt.p_traces(w0, sw0)[0]
