@@ -439,3 +439,24 @@ def test_creeping_groups_converge_as_the_single_fit() -> None:
                 batch["estimate"].iloc[i], single.estimate, rtol=1e-10, atol=1e-12
             )
             assert batch["iterations"].iloc[i] == single.iterations
+
+
+def test_consecutive_and_scattered_groups_of_one_size_fit_alike() -> None:
+    """A bucket of equal-size groups is sliced when its groups are adjacent, else gathered."""
+    rng = np.random.default_rng(3)  # seeded synthetic data
+    sizes = {"a": 3, "b": 5, "c": 3, "d": 3}
+    parts = {c: (rng.normal(0.3, 0.3, k), rng.uniform(0.01, 0.2, k)) for c, k in sizes.items()}
+
+    def frame(order: str) -> pd.DataFrame:
+        return pd.DataFrame(
+            {
+                "cell": [c for c in order for _ in range(sizes[c])],
+                "yi": np.concatenate([parts[c][0] for c in order]),
+                "vi": np.concatenate([parts[c][1] for c in order]),
+            }
+        )
+
+    scattered = meta_analysis_batch(frame("abcd"), by="cell").set_index("cell")
+    adjacent = meta_analysis_batch(frame("acdb"), by="cell").set_index("cell")
+    pd.testing.assert_frame_equal(adjacent.loc[list("abcd")], scattered)
+    assert (scattered["tau2"] > 0).any()

@@ -196,8 +196,9 @@ def meta_analysis_batch(
         step = max(1, _CHUNK_CELLS // int(k))
         for begin in range(0, same_k.size, step):
             gids = same_k[begin : begin + step]
-            rows = starts[None, gids] + np.arange(k)[:, None]
-            _fit_block(out, gids, ys[rows], vs[rows], method, test, lvl, con, tau2_ci)
+            _fit_block(
+                out, gids, *_block(ys, vs, starts[gids], int(k)), method, test, lvl, con, tau2_ci
+            )
     _warn(out, frame, keys, codes, method)
     if test == "knha" and counts.min() == 1:
         warnings.warn(message("stats.pool.knha_k1", function=_FUNCTION), UserWarning, stacklevel=2)
@@ -256,7 +257,10 @@ def _group_codes(frame: pd.DataFrame, keys: list[Hashable]) -> npt.NDArray[np.in
         except (TypeError, ValueError):  # pd.NA (NA-aware dtypes, object columns): no plain ≠
             return _hash_codes(frame, keys)
     heads = np.flatnonzero(change)
-    run_codes = _hash_codes(frame[keys].iloc[heads], keys)
+    if len(keys) == 1:  # hash the run heads' values directly (as _hash_codes does)
+        run_codes = np.asarray(pd.factorize(values[heads], use_na_sentinel=False)[0], dtype=np.intp)
+    else:
+        run_codes = _hash_codes(frame[keys].iloc[heads], keys)
     return np.repeat(run_codes, np.diff(np.append(heads, n)))
 
 
@@ -314,6 +318,22 @@ def _check_rows(
 # ------------------------------------------------------------------- fitting
 
 
+def _block(
+    ys: FloatArray, vs: FloatArray, starts: npt.NDArray[np.intp], k: int
+) -> tuple[FloatArray, FloatArray]:
+    """Return the ``(k, groups)`` blocks of groups of ``k`` rows beginning at ``starts``.
+
+    Consecutive groups (the usual layout) are one slice, transposed; others are gathered.
+    """
+    n = starts.size
+    first = int(starts[0])
+    if int(starts[-1]) - first == (n - 1) * k and (np.diff(starts) == k).all():
+        end = first + n * k
+        return ys[first:end].reshape(n, k).T.copy(), vs[first:end].reshape(n, k).T.copy()
+    rows = starts[None, :] + np.arange(k)[:, None]
+    return ys[rows], vs[rows]
+
+
 class _Columns:
     """Preallocated result columns, filled bucket by bucket."""
 
@@ -347,7 +367,7 @@ class _Columns:
                 data[c] = self.converged
             else:  # omitted: invalid rows raise, so nothing is ever omitted
                 data[c] = [[] for _ in range(self.n)]
-        return pd.DataFrame(data)
+        return pd.DataFrame(data, copy=False)  # the columns are ours: no copies
 
 
 def _estimate_tau2(method: str, y: FloatArray, v: FloatArray, con: FitControl) -> bt.Tau2Block:
