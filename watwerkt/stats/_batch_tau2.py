@@ -692,20 +692,23 @@ def _polish_score(
     out = tau2.copy()
     s = _score(reml, y, v, tau2, pool)
     todo = np.flatnonzero(s != 0)
+    brackets: list[tuple[npt.NDArray[np.intp], FloatArray, FloatArray, FloatArray]] = []
     for rel in (1e-10, 1e-8, 1e-6):
         if not todo.size:
             break
-        t = tau2[todo]
-        other = np.where(s[todo] > 0, t * (1.0 + rel), t * (1.0 - rel))
+        t, s_t = tau2[todo], s[todo]
+        other = np.where(s_t > 0, t * (1.0 + rel), t * (1.0 - rel))
         s_other = _score(reml, y[:, todo], v[:, todo], other, pool)
-        found = np.sign(s_other) != np.sign(s[todo])
-        cols = todo[found]
-        if cols.size:
-            lo = np.minimum(tau2[cols], other[found])
-            hi = np.maximum(tau2[cols], other[found])
-            f = _ScoreOn(reml, y[:, cols], v[:, cols], pool)
-            out[cols] = _bisect(f, lo, hi, _score(reml, f.y, f.v, lo, pool), maxiter)
+        found = np.sign(s_other) != np.sign(s_t)
+        if found.any():
+            t_f, o_f = t[found], other[found]
+            lo, hi = np.minimum(t_f, o_f), np.maximum(t_f, o_f)
+            f_lo = np.where(lo == t_f, s_t[found], s_other[found])  # the score at lo, known
+            brackets.append((todo[found], lo, hi, f_lo))
         todo = todo[~found]
+    if brackets:  # one root search for the brackets of every width
+        cols, lo, hi, f_lo = (np.concatenate(part) for part in zip(*brackets, strict=True))
+        out[cols] = _bisect(_ScoreOn(reml, y[:, cols], v[:, cols], pool), lo, hi, f_lo, maxiter)
     return out
 
 
@@ -1017,9 +1020,8 @@ class _GridCheck:
         mid = cells.ra[split] + stride
         t = self.lo[col] * np.exp((mid - 1) / (_GRID_POINTS - 1) * self.log_ratio[col])
         k, m = self.y.shape[0], col.size
-        a_mid, b_mid = _score_parts(
-            self.reml, self.y[:, col], self.v[:, col], t, self.pool.get(k, m)
-        )
+        y, v = np.take(self.y, col, axis=1), np.take(self.v, col, axis=1)
+        a_mid, b_mid = _score_parts(self.reml, y, v, t, self.pool.get(k, m))
         keep = np.ones(cells.col.size, dtype=bool)
         keep[split] = False
         s = cells.select(split)
