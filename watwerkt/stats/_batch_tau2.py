@@ -469,8 +469,7 @@ def likelihood(
     if polish.size:
         tau2[polish] = _polish_score(reml, y[:, polish], v[:, polish], tau2[polish], maxiter, pool)
     if global_check:
-        ll = _loglik(reml, y, v, tau2)
-        tau2, ok = _global_check(reml, y, v, tau2, ll, converged, tau2_max, maxiter, pool)
+        tau2, ok = _global_check(reml, y, v, tau2, converged, tau2_max, maxiter, pool)
     else:
         ok = converged
     w = weights(v + np.where(np.isfinite(tau2), tau2, 0.0)[None, :])
@@ -744,7 +743,6 @@ def _global_check(
     y: FloatArray,
     v: FloatArray,
     tau2: FloatArray,
-    ll: FloatArray,
     converged: BoolArray,
     tau2_max: float,
     maxiter: int,
@@ -755,10 +753,11 @@ def _global_check(
     The score is evaluated only where :func:`tau2._grid_scores`' rule needs it: at
     every ``_GRID_STRIDES[0]``-th grid point, and inside a cell, at ever finer
     strides, only where its bounds cannot exclude a sign change
-    (:meth:`_GridCheck.sign_changes`).
+    (:meth:`_GridCheck.sign_changes`). The log-likelihood of the optimum is
+    computed only for columns with a candidate; τ² = 0 is no candidate where
+    it is the converged optimum itself (it cannot beat its own value).
     """
     best_t = np.where(converged, tau2, np.nan)
-    best_ll = np.where(converged, ll, -np.inf)
     scale = median0(v)
     found = np.where(converged, tau2, 0.0)
     hi = np.maximum.reduce([tau2_upper(y, tau2_max), 10.0 * found, 10.0 * np.var(y, axis=0), scale])
@@ -767,7 +766,7 @@ def _global_check(
     grid = _GridCheck(reml, y, v, lo, log_ratio, pool)
     score0, (cols, rows_, s_lo) = grid.sign_changes(found, converged)
     cands: list[tuple[npt.NDArray[np.intp], FloatArray]] = []
-    zero = np.flatnonzero(score0 <= 0)
+    zero = np.flatnonzero((score0 <= 0) & ~(converged & (tau2 == 0)))
     if zero.size:
         cands.append((zero, np.zeros(zero.size)))
     if cols.size:
@@ -785,6 +784,13 @@ def _global_check(
         for r in range(int(rank.max()) + 1):
             pick = rank == r
             cands.append((cols[pick], roots[pick]))
+    best_ll = np.full(tau2.size, -np.inf)  # only where a candidate competes
+    has = np.zeros(tau2.size, dtype=bool)
+    for cand_cols, _ in cands:
+        has[cand_cols] = True
+    need = np.flatnonzero(has & converged)
+    if need.size:
+        best_ll[need] = _loglik(reml, y[:, need], v[:, need], tau2[need])
     for cand_cols, cand in cands:
         cand_ll = _loglik(reml, y[:, cand_cols], v[:, cand_cols], cand)
         # As the single fit: with no converged optimum (best −inf) the margin is NaN
