@@ -2041,12 +2041,14 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
     "render.forest.pooled": {"nl": "Gepoold (random effects)", "en": "Pooled (random effects)"},
     "render.funnel.title": {"nl": "Trechterplot: {cell}", "en": "Funnel plot: {cell}"},
     "render.funnel.caption": {
-        "nl": "Elke effectgrootte tegen haar standaardfout, met de gepoolde schatting; open punten "
-        "zijn studies die trim-and-fill aanvult. Een scheve trechter kan wijzen op "
-        "publicatiebias.",
-        "en": "Each effect size against its standard error, with the pooled estimate; open points "
-        "are studies that trim-and-fill imputes. An asymmetric funnel may point to publication "
-        "bias.",
+        "nl": "Elke effectgrootte tegen haar standaardfout; open punten zijn studies die "
+        "trim-and-fill aanvult, en de verticale lijn is de schatting na trim-and-fill (zoals "
+        "metafor die tekent; zonder trim-and-fill de gepoolde schatting). Een scheve trechter "
+        "kan wijzen op publicatiebias.",
+        "en": "Each effect size against its standard error; open points are studies that "
+        "trim-and-fill imputes, and the vertical line is the estimate after trim-and-fill (as "
+        "metafor draws it; without trim-and-fill the pooled estimate). An asymmetric funnel may "
+        "point to publication bias.",
     },
     "render.gap.intro": {
         "nl": "Welke combinaties van werkzaam element en uitkomst zijn onderzocht, en hoe zeker "
@@ -2302,6 +2304,69 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "en": "{path} lies outside the output folder {out}; nothing was written",
     },
     # -- (end of dossier rendering keys)
+    # -- forest plot of a principle with/without, funnel centre after trim-and-fill
+    "render.forest.contrast.with_heading": {
+        "nl": "Met het element (k = {k})",
+        "en": "With the principle (k = {k})",
+    },
+    "render.forest.contrast.without_heading": {
+        "nl": "Zonder het element (k = {k})",
+        "en": "Without the principle (k = {k})",
+    },
+    "render.forest.contrast.with_subtotal": {
+        "nl": "Subtotaal met = bevinding (random effects)",
+        "en": "Subtotal with = finding (random effects)",
+    },
+    "render.forest.contrast.without_subtotal": {
+        "nl": "Subtotaal zonder (random effects)",
+        "en": "Subtotal without (random effects)",
+    },
+    "render.forest.contrast.test": {
+        "nl": "Toets van het verschil tussen de subgroepen (met − zonder): verschil {difference}, "
+        "{p} ({method}).",
+        "en": "Test for subgroup differences (with − without): difference {difference}, {p} "
+        "({method}).",
+    },
+    "render.forest.contrast.untested": {
+        "nl": "Het verschil tussen de subgroepen kon niet worden getoetst.",
+        "en": "The difference between the subgroups could not be tested.",
+    },
+    "render.forest.contrast.three_level": {
+        "nl": "De gemiddelden per groep komen uit één meta-regressie (met {with_value}, zonder "
+        "{without_value}); de groep zonder het element heeft daarom geen eigen ruit en geen "
+        "gewichten.",
+        "en": "The group means come from one meta-regression (with {with_value}, without "
+        "{without_value}); so the group without the principle has no diamond and no weights "
+        "of its own.",
+    },
+    "render.forest.contrast.not_coded": {
+        "nl": "Niet in de figuur: effectgrootten waarbij niet is gecodeerd of de interventie dit "
+        "element heeft (NA; k = {n}); die horen bij geen van beide groepen.",
+        "en": "Not in the figure: effect sizes for which it was not coded whether the "
+        "intervention has this principle (NA; k = {n}); they belong to neither group.",
+    },
+    "render.forest.caption_contrast": {
+        "nl": "Studies met en zonder het element, elk met haar 95%-betrouwbaarheidsinterval; de "
+        "grootte van het vierkant is haar gewicht binnen de eigen subgroep. De open ruiten zijn "
+        "de gepoolde schattingen per subgroep; die van ‘met’ is de bevinding van dit element, "
+        "met eronder het 95%-voorspellingsinterval. {notes} Maat: {measure}.",
+        "en": "Studies with and without the principle, each with its 95% confidence interval; "
+        "the size of its square is its weight within its own subgroup. The open diamonds are "
+        "the pooled estimates per subgroup; the one for ‘with’ is this principle's finding, "
+        "with the 95% prediction interval under it. {notes} Measure: {measure}.",
+    },
+    "render.funnel.filled_centre": {
+        "nl": "Schatting na trim-and-fill",
+        "en": "Estimate after trim-and-fill",
+    },
+    "render.plot.funnel.alt_centre": {
+        "nl": "Funnelplot van {studies} ({effect}) uitgezet tegen hun standaardfout "
+        "(van {se_min} tot {se_max}), met als verticale lijn: {label} ({estimate}), en het "
+        "pseudo-95%-betrouwbaarheidsgebied.",
+        "en": "Funnel plot of {studies} ({effect}) against their standard error "
+        "(from {se_min} to {se_max}), with as a vertical line: {label} ({estimate}), and the "
+        "pseudo 95% confidence region.",
+    },
     # (end of render messages)
     # -------------------------------------------------------------- reflection
     # Keys "reflect.*": reflection tools, QuickScan, answer files and score reports.
@@ -2595,8 +2660,35 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "en": "This browser cannot keep the answers; save them as a file.",
     },
     "reflect.js.answered": {
-        "nl": "{answered} van {items} (n.v.t.: {na})",
-        "en": "{answered} of {items} (n/a: {na})",
+        "nl": "{answered} van {items}",
+        "en": "{answered} of {items}",
+    },
+    "reflect.js.answered_na": {"nl": "(n.v.t.: {na})", "en": "(n/a: {na})"},
+    "reflect.js.partial": {
+        "nl": "Gedeeltelijk profiel: {missing} vragen zonder antwoord, {invalid} ongeldige "
+        "antwoorden, {unknown} antwoorden op onbekende vragen.",
+        "en": "Partial profile: {missing} items without an answer, {invalid} invalid answers, "
+        "{unknown} answers to unknown items.",
+    },
+    "reflect.js.partial_no_tool": {
+        "nl": "Het antwoordbestand zegt niet bij welke tool het hoort.",
+        "en": "The answers file does not say which tool it belongs to.",
+    },
+    "reflect.js.partial_other_tool": {
+        "nl": "De antwoorden zijn gegeven met tool {id}, versie {version}, niet met deze "
+        "vragenlijst; beantwoord een vraag om ze over te nemen.",
+        "en": "The answers were given with tool {id}, version {version}, not with this "
+        "questionnaire; answer a question to take them over.",
+    },
+    "reflect.js.older_found": {
+        "nl": "In deze browser staan {count} antwoorden van versie {version} van deze tool.",
+        "en": "This browser holds {count} answers from version {version} of this tool.",
+    },
+    "reflect.js.older_take_over": {"nl": "Overnemen", "en": "Take over"},
+    "reflect.js.older_save": {"nl": "Opslaan als bestand", "en": "Save as a file"},
+    "reflect.js.older_taken": {
+        "nl": "{count} antwoorden van versie {version} overgenomen; controleer ze.",
+        "en": "{count} answers from version {version} taken over; please check them.",
     },
     "reflect.js.status_not_applicable": {"nl": "niet van toepassing", "en": "not applicable"},
     "reflect.js.status_unanswered": {"nl": "nog niet beantwoord", "en": "not answered yet"},

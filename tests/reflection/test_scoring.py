@@ -4,8 +4,6 @@ The small tool (conftest.small_tool) has principles A (certainty low), B (high)
 and C (no finding), each with two closed items on 0-3.
 """
 
-# ruff: noqa: E501 - exact messages and hand-computed rows are asserted as one line each
-
 from __future__ import annotations
 
 import pytest
@@ -177,9 +175,40 @@ def test_quickscan_block_numbers(small_tool: ReflectionTool) -> None:
     assert qs.level is None
 
 
-def test_core_has_only_what_the_browser_computes(small_tool: ReflectionTool) -> None:
-    core = score(small_tool, {"a.toepassing": 3}).core()
-    assert set(core) == {"principles", "gaps", "unanswered", "quickscan"}
-    assert set(core["principles"][0]) == {
-        "id", "mean", "coverage", "n_items", "n_answered", "n_not_applicable", "n_missing", "status", "gap",
-    }  # fmt: skip
+def test_invalid_unknown_and_missing_are_counted_apart(small_tool: ReflectionTool) -> None:
+    # Raw answers straight into score(): the invalid 7 is never averaged in, the unknown
+    # id is kept, and 2.0 is the answer 2 (JSON does not tell them apart).
+    profile = score(
+        small_tool,
+        {"a.toepassing": 7, "a.bewust": 2.0, "zz.onbekend": 1, "beschrijving.aanpak": "ja"},
+        answers_tool=small_tool.ref(),
+    )
+    a = profile.principles[0]
+    assert (a.mean, a.n_answered, a.n_invalid, a.n_missing, a.status) == (2.0, 1, 1, 0, "partial")
+    block = {b.id: b for b in profile.quickscan.blocks}["beschrijving"]
+    assert (block.n_answered, block.n_invalid, block.n_missing, block.met) == (0, 1, 2, False)
+    assert profile.invalid_answers == {"a.toepassing": 7, "beschrijving.aanpak": "ja"}
+    assert profile.unknown_answers == {"zz.onbekend": 1}
+    assert (profile.n_invalid, profile.n_unknown) == (2, 1)
+    # missing: b and c have 2 closed items each, the QuickScan 11 items of which 1 is invalid
+    assert profile.n_missing == 2 + 2 + 10
+    assert profile.partial is True
+
+
+def test_complete_answers_on_this_tool_are_not_partial(small_tool: ReflectionTool) -> None:
+    answers: dict[str, int | str] = {
+        i.id: (i.options[0].value if i.kind == "choice" else 3 if i.kind == "closed" else "x")
+        for i in small_tool.items().values()
+    }
+    assert score(small_tool, answers, answers_tool=small_tool.ref()).partial is False
+    # the same answers from no tool block, or another version: partial
+    assert score(small_tool, answers).partial is True
+    other = small_tool.ref().model_copy(update={"version": "1.0"})
+    assert score(small_tool, answers, answers_tool=other).partial is True
+
+
+def test_blank_open_answer_is_left_out(small_tool: ReflectionTool) -> None:
+    profile = score(small_tool, {"a.praktijk": " \t\n", "b.praktijk": "\u00a0ja"})
+    by_id = {p.id: p for p in profile.principles}
+    assert by_id["a"].practice == ()
+    assert by_id["b"].practice == ("\u00a0ja",)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,7 @@ from watwerkt.reflection.model import (
     ToolRef,
 )
 
-__all__ = ["AnswersReading", "check_answers", "load_json", "read_answers"]
+__all__ = ["AnswersReading", "check_answers", "load_json", "read_answers", "split_answers"]
 
 #: Keys an answers file may have at the top level.
 _TOP_KEYS = ("format", "format_version", "tool", "saved", "answers")
@@ -214,19 +215,40 @@ def _expected(item: ReflectionItem, na: str, values: tuple[int, ...]) -> str:
     return message("expect.string")
 
 
-def _valid(item: ReflectionItem, value: Any, na: str, values: tuple[int, ...]) -> bool:
+def _closed_value(value: Any, na: str, values: tuple[int, ...], allow_na: bool) -> int | str | None:
+    """Return the answer a closed item holds, or None when ``value`` is not one.
+
+    JSON does not tell ``2`` from ``2.0`` (a browser reads both as the number 2),
+    so an integral number counts as that integer here too.
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return value if value in values else None
+    return na if allow_na and value == na else None
+
+
+def _valid_value(item: ReflectionItem, value: Any, na: str, values: tuple[int, ...]) -> Any:
+    """Return the answer ``value`` gives ``item`` (normalised), or None when it is not valid."""
     if item.kind == "closed":
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value in values
-        return item.allow_na and value == na
+        return _closed_value(value, na, values, item.allow_na)
     if item.kind == "choice":
-        return isinstance(value, str) and any(o.value == value for o in item.options)
-    return isinstance(value, str)
+        ok = isinstance(value, str) and any(o.value == value for o in item.options)
+        return value if ok else None
+    return value if isinstance(value, str) else None
 
 
-def _check_values(
-    answers: dict[str, Any], tool: ReflectionTool, add: Any
+def split_answers(
+    answers: Mapping[str, Any], tool: ReflectionTool
 ) -> tuple[dict[str, int | str], dict[str, Any], dict[str, Any]]:
+    """Split raw ``answers`` into (valid, unknown item ids, invalid values); ``null`` is no answer.
+
+    The same split as ``split`` in the form's JavaScript: an id the tool does
+    not know is unknown whatever its value; a known id with ``null`` is
+    unanswered; any other value that is not a valid answer is invalid.
+    """
     items = tool.items()
     na = tool.scoring.not_applicable
     values = tool.scoring.scale_values
@@ -237,13 +259,29 @@ def _check_values(
         item = items.get(item_id)
         if item is None:
             unknown[item_id] = value
-            add("reflect.answers.unknown_item", f"answers.{item_id}", item=item_id)
         elif value is None:
-            continue  # explicitly unanswered: counted as missing
-        elif _valid(item, value, na, values):
-            valid[item_id] = value
+            continue
         else:
-            invalid[item_id] = value
+            answer = _valid_value(item, value, na, values)
+            if answer is None:
+                invalid[item_id] = value
+            else:
+                valid[item_id] = answer
+    return valid, unknown, invalid
+
+
+def _check_values(
+    answers: dict[str, Any], tool: ReflectionTool, add: Any
+) -> tuple[dict[str, int | str], dict[str, Any], dict[str, Any]]:
+    items = tool.items()
+    na = tool.scoring.not_applicable
+    values = tool.scoring.scale_values
+    valid, unknown, invalid = split_answers(answers, tool)
+    for item_id in answers:
+        if item_id in unknown:
+            add("reflect.answers.unknown_item", f"answers.{item_id}", item=item_id)
+        elif item_id in invalid:
             add("reflect.answers.bad_value", f"answers.{item_id}", item=item_id,
-                expected=_expected(item, na, values), got=_describe(value))  # fmt: skip
+                expected=_expected(items[item_id], na, values),
+                got=_describe(invalid[item_id]))  # fmt: skip
     return valid, unknown, invalid

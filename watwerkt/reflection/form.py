@@ -2,7 +2,9 @@ r"""Render a reflection tool as one offline HTML page (the form), or as a printa
 
 The page is self-contained: CSS and JavaScript inline, no font, image or
 script from anywhere else, and a Content-Security-Policy that allows only
-the page's own script (by its SHA-256 hash) and no connection at all, so
+the page's own script and stylesheet (by their SHA-256 hashes; no inline
+``style`` attribute either: the script sets sizes through the CSSOM) and no
+connection at all, so
 even injected markup could neither run nor phone home. The questionnaire is
 embedded as JSON in a ``<script type="application/json">`` element, with
 ``<``, ``>`` and ``&`` written as ``\u003c`` … so no text can close the element.
@@ -47,18 +49,25 @@ def ui_texts(lang: str) -> dict[str, str]:
     }
 
 
+def _csp_hash(text: str) -> str:
+    """Return the CSP source ``'sha256-…'`` of an inline script or style element's text."""
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return f"sha256-{digest}"
+
+
 def render_form(tool: ReflectionTool, *, printable: bool = False) -> str:
     """Return the HTML page of ``tool``; ``printable`` leaves out scripts and buttons (for PDF)."""
     js = static_text("form.js")
-    digest = base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode("ascii")
+    css = static_text("form.css")
     template = html_environment().get_template("form.html.j2")
     return template.render(
         tool=tool,
         t=translator(tool.lang),
         printable=printable,
-        css=Markup(static_text("form.css")),  # noqa: S704 - our own stylesheet
+        css=Markup(css),  # noqa: S704 - our own stylesheet
         js=Markup(js),  # noqa: S704 - our own script
-        script_hash=f"sha256-{digest}",
+        script_hash=_csp_hash(js),
+        style_hash=_csp_hash(css),
         tool_json=embed_json(tool.to_dict()),
         ui_json=embed_json(ui_texts(tool.lang)),
     )

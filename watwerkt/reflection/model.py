@@ -269,6 +269,7 @@ class BlockScore(_Frozen):
     n_items: int
     n_answered: int
     n_missing: int
+    n_invalid: int = 0
     met: bool
 
 
@@ -286,7 +287,10 @@ class Profile(_Frozen):
     ``gaps`` and ``unanswered`` hold principle ids in report order;
     ``unknown_answers`` keeps answers whose item id the tool does not know,
     and ``invalid_answers`` values that are not a valid answer: nothing
-    in the file is lost.
+    in the file is lost. ``partial`` says the profile rests on an incomplete
+    or foreign set of answers (see :mod:`watwerkt.reflection.rules`).
+    The HTML form computes every field of this model too (a browser test
+    compares the whole of :meth:`to_dict`).
     """
 
     tool: ToolRef
@@ -297,25 +301,10 @@ class Profile(_Frozen):
     quickscan: QuickScanScore
     unknown_answers: dict[str, Any] = Field(default_factory=dict)
     invalid_answers: dict[str, Any] = Field(default_factory=dict)
-
-    def core(self) -> dict[str, Any]:
-        """Return the numbers the HTML form computes too (to compare the two scorers)."""
-        keep = (
-            "id", "mean", "coverage", "n_items", "n_answered", "n_not_applicable",
-            "n_missing", "status", "gap",
-        )  # fmt: skip
-        block_keep = ("id", "mean", "coverage", "n_items", "n_answered", "n_missing", "met")
-        data = self.to_dict()
-        return {
-            "principles": [{k: p[k] for k in keep} for p in data["principles"]],
-            "gaps": data["gaps"],
-            "unanswered": data["unanswered"],
-            "quickscan": {
-                "blocks": [{k: b[k] for k in block_keep} for b in data["quickscan"]["blocks"]],
-                "evidence": data["quickscan"]["evidence"],
-                "level": data["quickscan"]["level"],
-            },
-        }
+    n_missing: int = Field(default=0, description="Closed and choice items without an answer.")
+    n_invalid: int = Field(default=0, description="Answers that are not a valid value.")
+    n_unknown: int = Field(default=0, description="Answers to item ids the tool does not know.")
+    partial: bool = Field(default=False, description="Missing, invalid, unknown or foreign.")
 
     def summary(self) -> str:
         """Return one plain line per principle: coverage and whether it is a gap."""
@@ -326,4 +315,9 @@ class Profile(_Frozen):
             lines.append(f"{p.id}: {cov}, {p.n_answered}/{p.n_items} answered{mark}")
         level = self.quickscan.level.value if self.quickscan.level else "-"
         lines.append(f"quickscan: {level}")
+        if self.partial:
+            lines.append(
+                f"partial: {self.n_missing} missing, {self.n_invalid} invalid, "
+                f"{self.n_unknown} unknown"
+            )
         return "\n".join(lines)

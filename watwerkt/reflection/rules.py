@@ -31,6 +31,24 @@ Order of gaps
     findings with pooled studies), then by coverage (lowest first), then in
     dossier order. A strongly supported principle the practice lacks comes
     first: that is where change is most likely to pay off.
+Invalid, unknown and missing answers
+    A value that is not a valid answer to its item (``7``, ``"yes"``, a
+    number for a text question) is *invalid*: it is kept, never scored, and
+    counted in ``n_invalid`` of its principle or block, not as missing. An
+    answer to an item id the tool does not know is *unknown*: kept and
+    counted. A closed or choice item with neither a valid nor an invalid
+    answer (absent or ``null``) is *missing*. An integral number such as
+    ``2.0`` is the answer ``2`` (JSON, and so the browser, does not tell them
+    apart).
+Open answers
+    An open or "what would you need" answer appears in the profile when it
+    holds a character other than :data:`TEXT_WHITESPACE`.
+Partial profile
+    ``partial`` is true when any closed or choice item is missing, any answer
+    is invalid or unknown, or the answers were not given with exactly this
+    tool (``answers_tool`` absent, or another id, version or content hash).
+    The ``status`` of a principle is ``partial`` when some of its closed
+    items are answered and others missing or invalid.
 QuickScan building block
     Met when every closed item of the block is answered :data:`BLOCK_MET_AT`
     (2, *grotendeels*) or higher. See :mod:`watwerkt.reflection.quickscan`
@@ -49,6 +67,7 @@ __all__ = [
     "GAP_BELOW",
     "NOT_APPLICABLE",
     "SCALE_VALUES",
+    "TEXT_WHITESPACE",
 ]
 
 #: Values of the 4-point scale, lowest first (labels: reflect.scale.0 … 3).
@@ -67,3 +86,5 @@ CERTAINTY_ORDER: Final[tuple[str | None, ...]] = (
     CertaintyLevel.VERY_LOW.value,
     None,
 )
+#: Characters that do not make an open answer (the same in the form's JavaScript).
+TEXT_WHITESPACE: Final[str] = " \t\n\r\f\v"

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from watwerkt.reflection.answers import split_answers
 from watwerkt.reflection.model import (
     BlockScore,
     PrincipleScore,
@@ -25,6 +26,7 @@ from watwerkt.reflection.model import (
     ToolPrinciple,
     ToolRef,
 )
+from watwerkt.reflection.rules import TEXT_WHITESPACE
 
 __all__ = ["score"]
 
@@ -39,10 +41,15 @@ def score(
     unknown: Mapping[str, Any] | None = None,
     invalid: Mapping[str, Any] | None = None,
 ) -> Profile:
-    """Return the profile of ``answers`` (valid answers by item id) on ``tool``.
+    """Return the profile of ``answers`` (answers by item id) on ``tool``.
 
-    ``unknown`` and ``invalid`` (from :func:`watwerkt.reflection.answers.check_answers`)
-    are kept on the profile and counted, never dropped.
+    ``answers`` may hold anything an answers file holds: it is split with
+    :func:`~watwerkt.reflection.answers.split_answers`, exactly as the form
+    does, so an unknown item id or an invalid value is never scored. The
+    ``unknown`` and ``invalid`` answers :func:`~watwerkt.reflection.answers.check_answers`
+    set aside are added to those; all are kept on the profile and counted,
+    never dropped. ``answers_tool`` is the tool the answers were given with
+    (the ``tool`` block of the file; None when it had none).
 
     Examples
     --------
@@ -62,9 +69,11 @@ def score(
     >>> (p.mean, round(p.coverage, 1), p.gap, p.status)
     (2.0, 66.7, False, 'answered')
     """
-    invalid = dict(invalid or {})
+    valid, found_unknown, found_invalid = split_answers(answers, tool)
+    unknown_all = {**found_unknown, **dict(unknown or {})}
+    invalid_all = {**found_invalid, **dict(invalid or {})}
     rules = tool.scoring
-    principles = tuple(_principle(tool, p, answers, invalid) for p in tool.principles)
+    principles = tuple(_principle(tool, p, valid, invalid_all) for p in tool.principles)
     order = {p.id: i for i, p in enumerate(principles)}
 
     def strength(p: PrincipleScore) -> int:
@@ -74,15 +83,23 @@ def score(
         (p for p in principles if p.gap),
         key=lambda p: (strength(p), p.coverage if p.coverage is not None else 0.0, order[p.id]),
     )
+    quickscan = _quickscan(tool, valid, invalid_all)
+    n_missing = sum(p.n_missing for p in principles) + sum(b.n_missing for b in quickscan.blocks)
+    ref = answers_tool
+    foreign = ref is None or (ref.id, ref.version, ref.hash) != (tool.id, tool.version, tool.hash)
     return Profile(
         tool=tool.ref(),
         answers_tool=answers_tool,
         principles=principles,
         gaps=tuple(p.id for p in gaps),
         unanswered=tuple(p.id for p in principles if p.status == "unanswered"),
-        quickscan=_quickscan(tool, answers),
-        unknown_answers=dict(unknown or {}),
-        invalid_answers=invalid,
+        quickscan=quickscan,
+        unknown_answers=unknown_all,
+        invalid_answers=invalid_all,
+        n_missing=n_missing,
+        n_invalid=len(invalid_all),
+        n_unknown=len(unknown_all),
+        partial=bool(n_missing or invalid_all or unknown_all or foreign),
     )
 
 
@@ -145,7 +162,7 @@ def _texts(
     found = []
     for item in items:
         answer = answers.get(item.id)
-        if item.kind == kind and isinstance(answer, str) and answer.strip():
+        if item.kind == kind and isinstance(answer, str) and answer.strip(TEXT_WHITESPACE):
             found.append(answer)
     return tuple(found)
 
@@ -158,15 +175,21 @@ def _rank(item: ReflectionItem, answer: Answer | None) -> int | None:
 
 
 def _block(
-    tool: ReflectionTool, block: QuickScanBlock, answers: Mapping[str, Answer]
+    tool: ReflectionTool,
+    block: QuickScanBlock,
+    answers: Mapping[str, Answer],
+    invalid: Mapping[str, Any],
 ) -> BlockScore:
     at = tool.scoring.block_met_at
     values: list[int] = []
-    n_answered = 0
+    n_answered = n_invalid = 0
     met = True
     for item in block.items:
         answer = answers.get(item.id)
-        if item.kind == "closed":
+        if item.id in invalid:
+            n_invalid += 1
+            met = False
+        elif item.kind == "closed":
             if isinstance(answer, int):
                 values.append(answer)
                 n_answered += 1
@@ -184,14 +207,17 @@ def _block(
         coverage=coverage,
         n_items=len(block.items),
         n_answered=n_answered,
-        n_missing=len(block.items) - n_answered,
+        n_missing=len(block.items) - n_answered - n_invalid,
+        n_invalid=n_invalid,
         met=met and bool(block.items),
     )
 
 
-def _quickscan(tool: ReflectionTool, answers: Mapping[str, Answer]) -> QuickScanScore:
+def _quickscan(
+    tool: ReflectionTool, answers: Mapping[str, Answer], invalid: Mapping[str, Any]
+) -> QuickScanScore:
     qs = tool.quickscan
-    blocks = tuple(_block(tool, b, answers) for b in qs.blocks)
+    blocks = tuple(_block(tool, b, answers, invalid) for b in qs.blocks)
     met = {b.id: b.met for b in blocks}
     evidence_item = tool.items()[qs.evidence_item]
     answer = answers.get(qs.evidence_item)
