@@ -39,7 +39,12 @@ def test_hostile_principle_id_gives_a_safe_figure_file(tmp_path: Path) -> None:
         f.model_copy(update={"principle": hostile}) if f.principle == old.id else f
         for f in synthesis.findings
     )
-    synthesis = Synthesis(findings, synthesis.effects)
+    effects = synthesis.effects.copy()
+    for column in ("principles", "unknown_principles"):  # the id as the coding sheet has it
+        effects[column] = [
+            tuple(hostile if pid == old.id else pid for pid in ids) for ids in effects[column]
+        ]
+    synthesis = Synthesis(findings, effects)
     view = build_view(evidence, synthesis, checks, "nl")
     out = render_markdown(view)
     names = [f.name for f in view.figures()]

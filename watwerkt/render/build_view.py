@@ -147,7 +147,7 @@ def build_view(
         for f in synthesis.findings
         if f.principle is None
     )
-    categories = _categories(ctx, synthesis.findings, evidence, fixed)
+    categories = _categories(ctx, synthesis, evidence, fixed)
     sof_rows, sof_notes = sof_table(ctx, synthesis.findings)
     gap = _gap_map(ctx, synthesis.findings)
     prisma = prisma_figure(
@@ -246,18 +246,19 @@ def _key_facts(
 
 def _categories(
     ctx: RenderContext,
-    findings: Sequence[Finding],
+    synthesis: Synthesis,
     evidence: EvidenceBase,
     fixed: dict[str, str],
 ) -> tuple[CategoryView, ...]:
     by_principle: dict[str, list[Finding]] = {}
-    for f in findings:
+    for f in synthesis.findings:
         if f.principle is not None:
             by_principle.setdefault(f.principle, []).append(f)
     grouped: dict[Category, list[PrincipleView]] = {c: [] for c in Category}
     for p in ctx.dossier.principles:
         own = by_principle.get(p.id, [])
-        grouped[categorise(own)].append(principle_view(ctx, p, own, evidence.studies))
+        view = principle_view(ctx, p, own, evidence.studies, synthesis.effects)
+        grouped[categorise(own)].append(view)
     anchor = {
         Category.WORKS: fixed["what-works"],
         Category.PROMISING: fixed["promising"],
@@ -447,6 +448,7 @@ def _funnel(ctx: RenderContext, f: Finding) -> FigureView | None:
         caption=ctx.t("funnel.caption"),
         effect_label=ctx.axis_label(scale),
         lang=ctx.lang,
+        filled_label=ctx.t("funnel.filled_centre"),
     )
 
 

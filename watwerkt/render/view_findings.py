@@ -1,5 +1,10 @@
 """View of findings: conclusion, certainty with reasons, contrast, forest plot, studies.
 
+A principle's forest plot shows its with/without contrast as two subgroups
+(:func:`watwerkt.render.figures.contrast_forest_figure`) when the finding
+has a contrast and the effect table is given; otherwise the studies with
+the principle and the finding's diamond.
+
 Also the GRADE summary-of-findings table, whose rows are the same findings
 in one line each, with the reasons for downgrading as numbered footnotes.
 """
@@ -10,15 +15,26 @@ import math
 from collections.abc import Mapping, Sequence
 from statistics import NormalDist
 
+import pandas as pd
+
 from watwerkt.model import Finding, Principle, Study
 from watwerkt.numbers import MISSING, fmt_int, fmt_number, fmt_p, fmt_percent, fmt_pvalue
 from watwerkt.render.context import RenderContext, Scale
-from watwerkt.render.figures import effect_weights, figure_name, forest_figure
+from watwerkt.render.figures import (
+    ContrastGroups,
+    ContrastLabels,
+    contrast_forest_figure,
+    contrast_groups,
+    effect_weights,
+    figure_name,
+    forest_figure,
+)
 from watwerkt.render.labels import certainty_label, certainty_symbols, code_label, unused_reason
 from watwerkt.render.view import (
     CertaintyView,
     ContrastView,
     Fact,
+    FigureView,
     FindingView,
     Footnote,
     Link,
@@ -172,24 +188,93 @@ def _study_rows(
     return tuple(rows)
 
 
-def finding_view(
-    ctx: RenderContext, f: Finding, studies: Mapping[str, Study], *, heading: str
-) -> FindingView:
-    """Return everything the dossier shows about one finding."""
-    scale = ctx.scale(f)
-    key = f"{f.principle or '*'}/{f.outcome}"
-    anchor = ctx.anchors.get("finding", key)
+def _contrast_labels(ctx: RenderContext, f: Finding, groups: ContrastGroups) -> ContrastLabels:
+    """Headings, subtotal labels and the sentences on the test and the uncoded rows."""
+    mc = f.moderator_contrast
+    assert mc is not None  # noqa: S101 - only called with a contrast
+    lang = ctx.lang
+    if mc.pvalue is None or not math.isfinite(mc.pvalue) or mc.difference is None:
+        test = ctx.t("forest.contrast.untested")
+    else:
+        test = ctx.t(
+            "forest.contrast.test",
+            difference=ctx.effect(mc.difference, mc.ci_lower, mc.ci_upper),
+            p=fmt_p(mc.pvalue, lang),
+            method=code_label("contrast_method", mc.method, lang),
+        )
+    notes = [test]
+    if mc.method != "subgroup":
+        notes.append(
+            ctx.t(
+                "forest.contrast.three_level",
+                with_value=ctx.number(mc.estimate_with),
+                without_value=ctx.number(mc.estimate_without),
+            )
+        )
+    if groups.not_coded:
+        notes.append(ctx.t("forest.contrast.not_coded", n=groups.not_coded))
+    return ContrastLabels(
+        with_heading=ctx.t("forest.contrast.with_heading", k=len(groups.with_rows)),
+        without_heading=ctx.t("forest.contrast.without_heading", k=len(groups.without)),
+        with_subtotal=ctx.t("forest.contrast.with_subtotal"),
+        without_subtotal=ctx.t("forest.contrast.without_subtotal"),
+        alt_note=" ".join(notes),
+    )
+
+
+def _forest(
+    ctx: RenderContext, f: Finding, scale: Scale, effects: pd.DataFrame | None
+) -> FigureView | None:
+    """Return the forest plot of a finding: with/without subgroups when it has a contrast."""
     outcome = ctx.outcome_name(f.outcome)
-    forest = forest_figure(
+    name = figure_name(ctx.anchors, "forest", f.principle or "alle", f.outcome)
+    title = ctx.t("forest.title", principle=ctx.principle_name(f.principle), outcome=outcome)
+    groups = contrast_groups(effects, f) if effects is not None else None
+    if groups is not None and groups.without:
+        labels = _contrast_labels(ctx, f, groups)
+        return contrast_forest_figure(
+            f,
+            groups,
+            name=name,
+            title=title,
+            caption=ctx.t(
+                "forest.caption_contrast", notes=labels.alt_note, measure=ctx.measure_label(scale)
+            ),
+            labels=labels,
+            effect_label=ctx.axis_label(scale),
+            study_label=ctx.citations.study_label,
+            lang=ctx.lang,
+        )
+    return forest_figure(
         f,
-        name=figure_name(ctx.anchors, "forest", f.principle or "alle", f.outcome),
-        title=ctx.t("forest.title", principle=ctx.principle_name(f.principle), outcome=outcome),
+        name=name,
+        title=title,
         caption=ctx.t("forest.caption", measure=ctx.measure_label(scale)),
         effect_label=ctx.axis_label(scale),
         study_label=ctx.citations.study_label,
         pooled_label=ctx.t("forest.pooled"),
         lang=ctx.lang,
     )
+
+
+def finding_view(
+    ctx: RenderContext,
+    f: Finding,
+    studies: Mapping[str, Study],
+    *,
+    heading: str,
+    effects: pd.DataFrame | None = None,
+) -> FindingView:
+    """Return everything the dossier shows about one finding.
+
+    ``effects``: the synthesis's effect table; with it, a principle's forest
+    plot shows the studies with and without the principle.
+    """
+    scale = ctx.scale(f)
+    key = f"{f.principle or '*'}/{f.outcome}"
+    anchor = ctx.anchors.get("finding", key)
+    outcome = ctx.outcome_name(f.outcome)
+    forest = _forest(ctx, f, scale, effects)
     unused = tuple(
         UnusedRowView(
             study=u.study,
@@ -220,8 +305,12 @@ def principle_view(
     principle: Principle,
     findings: Sequence[Finding],
     studies: Mapping[str, Study],
+    effects: pd.DataFrame | None = None,
 ) -> PrincipleView:
-    """Return a principle with its texts in the dossier's language and one view per outcome."""
+    """Return a principle with its texts in the dossier's language and one view per outcome.
+
+    ``effects``: the synthesis's effect table, for the with/without forest plots.
+    """
     texts = principle.in_language(ctx.lang)
     return PrincipleView(
         anchor=ctx.anchors.get("principle", principle.id),
@@ -231,7 +320,8 @@ def principle_view(
         examples=texts.examples,
         target_groups=texts.target_groups,
         findings=tuple(
-            finding_view(ctx, f, studies, heading=ctx.outcome_name(f.outcome)) for f in findings
+            finding_view(ctx, f, studies, heading=ctx.outcome_name(f.outcome), effects=effects)
+            for f in findings
         ),
     )
 

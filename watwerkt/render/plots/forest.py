@@ -118,6 +118,7 @@ def forest_plot(
     digits: int = 2,
     plot_width: float = 240.0,
     favours: tuple[str, str] | None = None,
+    alt_note: str = "",
 ) -> SvgFigure:
     """Draw a forest plot of ``rows`` with an optional pooled ``summary``.
 
@@ -156,6 +157,9 @@ def forest_plot(
         What effects left and right of the null line favour (RevMan's
         "Favours …" labels), e.g. ``("favours control", "favours CBT")``;
         drawn under the axis with arrows pointing away from the null line.
+    alt_note : str, optional
+        A sentence added to the end of the alt text (e.g. the test of the
+        subgroup difference, or which studies are not shown).
 
     Returns
     -------
@@ -250,8 +254,11 @@ def forest_plot(
     title = title or message("render.plot.forest.title", lang_)
     alt = _alt(rows, summary, groups, subgroup_summaries, effect_label, null_value, lang_,
                level_text, show, digits)
+    if alt_note:
+        alt = f"{alt} {alt_note}"
     salt = content_salt("forest", rows, summary, subgroup_summaries, effect_label, null_value,
-                        lang_, level, exponentiate, xlim, digits, plot_width, favours)
+                        lang_, level, exponentiate, xlim, digits, plot_width, favours,
+                        *((alt_note,) if alt_note else ()))
     with plot_style(salt):
         fig = Figure(figsize=(fig_w / 72, fig_h / 72), dpi=72)
         ax = fig.add_axes((x_plot / fig_w, bottom / fig_h, plot_width / fig_w,

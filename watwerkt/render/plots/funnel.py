@@ -46,6 +46,7 @@ def funnel_plot(
     vi: Sequence[float],
     *,
     estimate: float,
+    estimate_label: str = "",
     filled_yi: Sequence[float] = (),
     filled_vi: Sequence[float] = (),
     effect_label: str,
@@ -63,6 +64,10 @@ def funnel_plot(
     estimate : float
         The pooled estimate: centre of the funnel (for a trim-and-fill
         analysis, the estimate of the filled data, as metafor draws it).
+    estimate_label : str, optional
+        What the centre line is, for the legend and alt text (default
+        "Pooled estimate" from the catalogue), e.g. the estimate after
+        trim-and-fill.
     filled_yi, filled_vi : sequence of float
         Studies imputed by trim-and-fill (``TrimFillResult.yi[fill]``), drawn
         as open circles.
@@ -110,19 +115,21 @@ def funnel_plot(
 
     show = math.exp if exponentiate else float
     title = title or message("render.plot.funnel.title", lang_)
+    centre_label = estimate_label or message("render.plot.funnel.estimate", lang_)
     alt = message(
-        "render.plot.funnel.alt", lang_, studies=count_studies(len(y), lang_),
-        effect=effect_label,
+        "render.plot.funnel.alt_centre" if estimate_label else "render.plot.funnel.alt", lang_,
+        studies=count_studies(len(y), lang_), effect=effect_label,
         se_min=format_number(float(se.min()), lang_, digits),
         se_max=format_number(float(se.max()), lang_, digits),
-        estimate=format_number(show(centre), lang_, digits),
+        estimate=format_number(show(centre), lang_, digits), label=centre_label,
     )
     if len(fy):
         alt += " " + message("render.plot.funnel.alt_filled", lang_,
                               studies=count_studies(len(fy), lang_))
 
     salt = content_salt("funnel", y.tolist(), v.tolist(), fy.tolist(), fv.tolist(), centre,
-                        effect_label, lang_, exponentiate, digits)
+                        effect_label, lang_, exponentiate, digits,
+                        *((estimate_label,) if estimate_label else ()))
     with plot_style(salt):
         fig = Figure(figsize=(5.6, 4.6), dpi=72, layout="constrained")
         ax = fig.add_subplot()
@@ -163,8 +170,7 @@ def funnel_plot(
                                   markeredgewidth=1.3,
                                   label=message("render.plot.funnel.filled", lang_)))
         handles += [
-            Line2D([], [], color=ROLE["pooled"], linewidth=1.2,
-                   label=message("render.plot.funnel.estimate", lang_)),
+            Line2D([], [], color=ROLE["pooled"], linewidth=1.2, label=centre_label),
             Patch(facecolor=ROLE["region"], edgecolor=ROLE["rule"], linestyle=(0, (4, 3)),
                   label=message("render.plot.funnel.region", lang_)),
         ]
