@@ -207,3 +207,107 @@ def test_form_is_accessible_by_structure(
     assert unlabelled == 0
     assert page.evaluate("document.documentElement.lang") == "nl"
     _clean(page)
+
+
+def _import(page: Any, path: Path) -> None:
+    page.evaluate("document.getElementById('status').textContent = ''")
+    page.set_input_files("#import", str(path))
+    page.locator("#status", has_text="ingelezen uit " + path.name).wait_for()
+
+
+def test_imported_file_with_problems_gives_the_python_profile(
+    browser_page: Any, form_url: str, recidive_tool: ReflectionTool, tmp_path: Path
+) -> None:
+    """Synthetic answers file: invalid values, unknown ids (one null), missing answers, 2.0."""
+    page = browser_page
+    page.goto(form_url)
+    answers = {
+        "cognitieve-vaardigheden.toepassing": 3,
+        "cognitieve-vaardigheden.bewust": 7,  # out of range: invalid
+        "cognitieve-herstructurering.toepassing": 2.0,  # the answer 2
+        "cognitieve-herstructurering.bewust": "na",
+        "perspectief-nemen.toepassing": "grotendeels",  # a label, not a value: invalid
+        "perspectief-nemen.praktijk": 12,  # a number for a text question: invalid
+        "terugvalpreventie.bewust": None,  # explicitly unanswered
+        "beschrijving.aanpak": True,  # invalid
+        "effect.onderzoek": "heel-sterk",  # not an option: invalid
+        "oud.element": 2,  # unknown item
+        "oud.leeg": None,  # unknown item, null
+    }
+    for ref in (recidive_tool.ref().to_dict(), {**recidive_tool.ref().to_dict(), "version": "0.0"}):
+        path = tmp_path / f"met-problemen-{ref['version']}.json"
+        data = {"format": "watwerkt-reflection-answers", "format_version": 1, "tool": ref}
+        path.write_text(json.dumps({**data, "answers": answers}), encoding="utf-8")
+        _import(page, path)
+        in_browser = _profile(page)
+        python = python_profile(path, recidive_tool)
+        assert in_browser == python
+        assert (python["n_invalid"], python["n_unknown"], python["partial"]) == (5, 2, True)
+        # 11 principles x 2 closed items + 11 QuickScan items; 3 valid, 4 invalid among them
+        assert python["n_missing"] == 33 - 3 - 4
+        assert python["answers_tool"] == ref
+        assert page.is_visible("#partial")
+        # Exported again right away: the same file content, the same profile.
+        exported = _export(page, tmp_path)
+        again = json.loads(exported.read_text(encoding="utf-8"))
+        assert again["tool"] == ref
+        # everything kept; 2.0 is written 2, and the null of a known item (no answer) is
+        # not written, as the form writes no unanswered question
+        expected = {**answers, "cognitieve-herstructurering.toepassing": 2}
+        del expected["terugvalpreventie.bewust"]
+        assert again["answers"] == expected
+    # Answering a question in the form makes the answers this tool's.
+    page.check("input[name='terugvalpreventie.bewust'][value='1']")
+    assert _profile(page)["answers_tool"] == recidive_tool.ref().to_dict()
+    assert _profile(page) == python_profile(_export(page, tmp_path), recidive_tool)
+    _clean(page)
+
+
+def test_stored_answers_of_another_version_are_offered_not_filled_in(
+    browser_page: Any, form_url: str, recidive_tool: ReflectionTool, tmp_path: Path
+) -> None:
+    page = browser_page
+    page.goto(form_url)
+    old = {"id": recidive_tool.id, "version": "0.0", "hash": "sha256:oud", "lang": "nl"}
+    stored = {"hash": "sha256:oud", "tool": old, "answers": {"perspectief-nemen.toepassing": 3}}
+    page.evaluate(
+        "s => localStorage.setItem('watwerkt:recidive-cgt:0.0', JSON.stringify(s))", stored
+    )
+    page.reload()
+    assert not page.is_checked("input[name='perspectief-nemen.toepassing'][value='3']")
+    assert page.is_visible("#older")
+    assert "versie 0.0" in page.text_content("#older")
+    # Saved as a file: the old version's answers, with the old tool block.
+    with page.expect_download() as info:
+        page.click("#older .save-older")
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    assert saved.name == "antwoorden-recidive-cgt-0.0.json"
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert (data["tool"], data["answers"]) == (old, stored["answers"])
+    # Taken over: filled in, flagged as another version (partial), the old entry kept.
+    page.click("#older .take-over")
+    assert page.is_checked("input[name='perspectief-nemen.toepassing'][value='3']")
+    profile = _profile(page)
+    assert (profile["answers_tool"], profile["partial"]) == (old, True)
+    assert profile == python_profile(saved, recidive_tool)
+    assert page.evaluate("localStorage.getItem('watwerkt:recidive-cgt:0.0')") is not None
+    _clean(page)
+
+
+def test_answered_cell_does_not_wrap_on_desktop(browser_page: Any, form_url: str) -> None:
+    page = browser_page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(form_url)
+    # each cell "0 van 2 (n.v.t.: 0)" is one line: one client rect for its text
+    lines = page.evaluate(
+        "Array.from(document.querySelectorAll('td.counts')).map(td => {"
+        " const r = document.createRange(); r.selectNodeContents(td);"
+        " return new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top))).size; })"
+    )
+    assert lines
+    assert set(lines) == {1}
+    assert "unsafe-inline" not in page.get_attribute(
+        "meta[http-equiv='Content-Security-Policy']", "content"
+    )
+    _clean(page)
