@@ -153,9 +153,37 @@ def test_failing_write_leaves_every_file_whole(
     after = _snapshot(out)
     assert set(after) == set(before)  # no temp file left behind
     changed = [name for name in before if after[name][1] != before[name][1]]
-    assert len(changed) == 2  # the two files written before the failure; the rest untouched
+    # a rename failing half-way (all temp files already written) leaves the two files
+    # moved before it new and the rest old; each file is whole either way
+    assert len(changed) == 2
     for name in before:
         assert after[name][0] == before[name][0]  # every file whole (same build, same bytes)
+
+
+def test_failing_temp_write_replaces_nothing(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every output is written to a temporary file before any is moved into place,
+    # so a write failing on the third file (disk full) leaves all outputs as they were.
+    import watwerkt.render.output_files as output_files
+
+    out = tmp_path / "out"
+    assert runner.invoke(main, ["build", str(FIXTURE), "--out", str(out)]).exit_code == 0
+    before = _snapshot(out)
+    calls = {"n": 0}
+    real_write_temp = output_files._write_temp
+
+    def failing_write_temp(path: Path, data: bytes) -> Path:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError("schijf vol")
+        return real_write_temp(path, data)
+
+    monkeypatch.setattr(output_files, "_write_temp", failing_write_temp)
+    result = runner.invoke(main, ["build", str(FIXTURE), "--out", str(out)])
+    assert result.exit_code == 2
+    assert calls["n"] == 3
+    assert _snapshot(out) == before  # nothing replaced, no temp file left
 
 
 def test_second_example_dossier_builds(runner: CliRunner, tmp_path: Path) -> None:

@@ -187,3 +187,15 @@ def test_english_tool_falls_back_to_dutch_texts_where_none_is_given() -> None:
     tool = generate_tool(small_dossier(), [], "en")  # the small dossier has no English texts
     assert [p.name for p in tool.principles] == ["Element A", "Element B", "Element C"]
     assert tool.principles[0].mechanism == "Waarom A."
+
+
+def test_suggestions_fall_back_to_the_principles_practice_examples(
+    recidive_tool: ReflectionTool,
+) -> None:
+    # dossiers/recidive-cgt has no reflection: suggestions, so a gap's suggestions are
+    # the dossier's own practice examples of that principle (never invented text)
+    dossier = load_dossier(ROOT / "dossiers" / "recidive-cgt")
+    examples = {p.id: p.examples for p in dossier.principles}
+    assert any(examples.values())
+    for principle in recidive_tool.principles:
+        assert principle.suggestions == examples[principle.id]

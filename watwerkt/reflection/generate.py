@@ -123,7 +123,9 @@ def _principle(
         mechanism=texts.mechanism,
         evidence=evidence_for(dossier, findings, lang),
         items=_items(principle.id, config, lang),
-        suggestions=config.suggestions if config else (),
+        # the author's suggestions; without them the principle's own practice examples
+        # from the dossier, so every gap in the report comes with something concrete to do
+        suggestions=(config.suggestions if config else ()) or texts.examples,
     )
 
 

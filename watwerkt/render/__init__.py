@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # imported on first use (PEP 562): matplotlib and Jinja2 load slowly,
     # and ``watwerkt check``/``build --format json`` import render's small modules only
-    from watwerkt.render.build_view import build_view
     from watwerkt.render.html import render_html
     from watwerkt.render.markdown import MarkdownOutput, render_markdown
     from watwerkt.render.pdf import PdfUnavailableError, pdf_available, render_pdf
     from watwerkt.render.view import DossierView
+    from watwerkt.render.view_builder import build_view
 
 _LAZY = {
-    "build_view": "watwerkt.render.build_view",
+    "build_view": "watwerkt.render.view_builder",
     "render_html": "watwerkt.render.html",
     "MarkdownOutput": "watwerkt.render.markdown",
     "render_markdown": "watwerkt.render.markdown",
@@ -62,7 +62,7 @@ def render_dossier(directory: Path, lang: str = "nl") -> DossierView:
     not pass ``watwerkt check``.
     """
     from watwerkt.errors import DossierConfigError
-    from watwerkt.render.build_view import build_view
+    from watwerkt.render.view_builder import build_view
     from watwerkt.synthesis.citation_check import check_claims
     from watwerkt.synthesis.evidence import collect_evidence
     from watwerkt.synthesis.findings import synthesize

@@ -1,7 +1,7 @@
 """What every part of the view builder shares: language, anchors, citations, scales.
 
 One :class:`RenderContext` is made per rendering; the builders in
-:mod:`watwerkt.render.view_findings` and :mod:`watwerkt.render.build_view`
+:mod:`watwerkt.render.view_findings` and :mod:`watwerkt.render.view_builder`
 read the dossier through it and get labels, numbers and anchors from it,
 so the same id always gets the same anchor and every number the same format.
 """

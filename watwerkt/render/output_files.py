@@ -24,6 +24,22 @@ class OutsideOutputError(InputError):
     """An output path would end up outside the output folder; nothing was written."""
 
 
+def _write_temp(path: Path, data: bytes) -> Path:
+    """Write ``data`` to a new temporary file beside ``path`` (same folder) and return it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        Path(tmp).chmod(0o666 & ~umask)  # mkstemp makes 0600; give the usual permissions
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(tmp)
+
+
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and os.replace.
 
@@ -35,25 +51,23 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     >>> (folder / "a" / "x.txt").read_bytes(), sorted(p.name for p in (folder / "a").iterdir())
     (b'hoi', ['x.txt'])
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = _write_temp(path, data)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        Path(tmp).chmod(0o666 & ~umask)  # mkstemp makes 0600; give the usual permissions
         os.replace(tmp, path)  # noqa: PTH105 - the atomic replace is the point
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
 def write_outputs(out: Path, files: Mapping[str, bytes]) -> list[Path]:
     """Write ``files`` (path relative to ``out`` → content) atomically; return the paths.
 
-    Raises OutsideOutputError, before writing anything, when a relative path
-    is absolute or leads outside ``out`` (``..``, a symlink out).
+    Two phases, so that a failure while writing (disk full, permissions) replaces
+    nothing: first every file is written to a temporary file beside its target,
+    then all of them are moved into place with :func:`os.replace` (a rename in
+    the same folder, atomic per file). Raises OutsideOutputError, before writing
+    anything, when a relative path is absolute or leads outside ``out`` (``..``,
+    a symlink out).
     """
     out.mkdir(parents=True, exist_ok=True)
     root = out.resolve()
@@ -63,6 +77,16 @@ def write_outputs(out: Path, files: Mapping[str, bytes]) -> list[Path]:
         if Path(relative).is_absolute() or not target.resolve().is_relative_to(root):
             raise OutsideOutputError("render.build.outside_out", path=relative, out=str(out))
         targets.append(target)
-    for target, data in zip(targets, files.values(), strict=True):
-        write_bytes_atomic(target, data)
+    temps: list[Path] = []
+    try:
+        for target, data in zip(targets, files.values(), strict=True):
+            temps.append(_write_temp(target, data))
+        for done, (tmp, target) in enumerate(zip(temps, targets, strict=True)):
+            os.replace(tmp, target)  # noqa: PTH105 - the atomic replace is the point
+            temps[done] = target
+    except BaseException:
+        for tmp, target in zip(temps, targets, strict=False):
+            if tmp != target:
+                tmp.unlink(missing_ok=True)
+        raise
     return targets

@@ -1,6 +1,6 @@
 """The view model: everything a dossier template prints, as plain, already formatted data.
 
-:func:`watwerkt.render.build_view.build_view` fills these frozen dataclasses
+:func:`watwerkt.render.view_builder.build_view` fills these frozen dataclasses
 from the dossier, its synthesis and its audit, in one language. Numbers are
 formatted strings (:mod:`watwerkt.numbers`), codes are labels
 (:mod:`watwerkt.render.labels`), anchors are unique and safe
