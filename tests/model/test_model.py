@@ -127,6 +127,21 @@ def test_english_texts_fall_back_to_dutch_per_field() -> None:
     assert untranslated.in_language("en") == untranslated
 
 
+def test_label_without_language_follows_the_process_language() -> None:
+    # lang=None means the process language everywhere (as in messages.message), not "Dutch".
+    from watwerkt.messages import get_language, set_language
+
+    p = Principle(id="contact", name="Contact leggen", name_en="Making contact")
+    before = get_language()
+    try:
+        set_language("en")
+        assert p.label(None) == "Making contact"
+        set_language("nl")
+        assert p.label(None) == "Contact leggen"
+    finally:
+        set_language(before)
+
+
 def test_misspelt_english_key_is_an_error() -> None:
     with pytest.raises(ValidationError, match="nmae_en"):
         Principle.model_validate({"id": "x", "name": "X", "nmae_en": "X"})

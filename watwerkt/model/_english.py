@@ -11,11 +11,15 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from watwerkt.messages import get_language
+
 T = TypeVar("T", str, tuple[str, ...])
 
 
 def in_language(dutch: T, english: T, lang: str | None) -> T:
     """Return ``english`` for ``lang == "en"`` when it is given, else ``dutch``.
+
+    ``lang=None`` means the process language, as in :func:`watwerkt.messages.message`.
 
     Examples
     --------
@@ -24,4 +28,4 @@ def in_language(dutch: T, english: T, lang: str | None) -> T:
     >>> in_language("Recidive", "Reoffending", "nl")
     'Recidive'
     """
-    return english if lang == "en" and english else dutch
+    return english if (lang or get_language()) == "en" and english else dutch
