@@ -60,6 +60,7 @@ from dataclasses import dataclass
 
 from watwerkt.messages import message
 from watwerkt.model import Certainty, CertaintyLevel, CertaintyReason, Conclusion
+from watwerkt.model._english import in_language
 from watwerkt.numbers import fmt_int, fmt_interval, fmt_p, resolve
 
 __all__ = [
@@ -376,9 +377,8 @@ def conclusion(
     """
     texts: dict[str, str] = {}
     for lang in ("nl", "en"):
-        english = lang == "en"
-        outcome_name = outcome_en if english and outcome_en else outcome
-        principle_name = principle_en if english and principle_en else principle
+        outcome_name = in_language(outcome, outcome_en, lang)
+        principle_name = None if principle is None else in_language(principle, principle_en, lang)
         subject = (
             message("synthesis.subject.overall", lang)
             if principle_name is None
