@@ -1,7 +1,8 @@
 """Write a reflection tool or a score report to a folder, atomically and reproducibly.
 
-Every file is written to a temporary file in the target folder and moved
-into place, so an interrupted run never leaves half a file. Tool files hold
+Files are written with :func:`watwerkt.render.output_files.write_outputs`:
+everything is rendered first, then written to temporary files and moved into
+place, so a failing run replaces nothing and never leaves half a file. Tool files hold
 no date and no random value: regenerating a committed tool gives the same
 bytes (a test checks the committed example tools this way).
 
@@ -15,8 +16,6 @@ Files of a report: ``report.html``, ``report.md`` with ``profile.svg``, and
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -28,12 +27,12 @@ from watwerkt.reflection.model import Profile, ReflectionTool
 from watwerkt.reflection.printable import render_markdown, render_pdf
 from watwerkt.reflection.report import render_report_html, render_report_markdown
 from watwerkt.reflection.schema import answers_schema, tool_schema
+from watwerkt.render.output_files import write_outputs
 
 __all__ = [
     "REPORT_FORMATS",
     "TOOL_FORMATS",
     "json_text",
-    "write_bytes_atomic",
     "write_report",
     "write_tool",
 ]
@@ -47,22 +46,6 @@ REPORT_FORMATS = ("html", "md", "json")
 def json_text(data: Any) -> str:
     """Return ``data`` as stable, readable JSON (sorted keys, 2 spaces, final newline)."""
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True, allow_nan=False) + "\n"
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        Path(tmp).chmod(0o666 & ~umask)
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _check_formats(formats: Iterable[str], allowed: Sequence[str]) -> list[str]:
@@ -79,21 +62,19 @@ def write_tool(
     tool: ReflectionTool, out: Path, formats: Iterable[str] = ("html", "md", "json")
 ) -> list[Path]:
     """Write the files of ``tool`` in ``formats`` to folder ``out``; return their paths."""
-    written: list[tuple[Path, bytes]] = []
+    files: dict[str, bytes] = {}
     for fmt in _check_formats(formats, TOOL_FORMATS):
         if fmt == "html":
-            written.append((out / "index.html", render_form(tool).encode("utf-8")))
+            files["index.html"] = render_form(tool).encode("utf-8")
         elif fmt == "md":
-            written.append((out / "questionnaire.md", render_markdown(tool).encode("utf-8")))
+            files["questionnaire.md"] = render_markdown(tool).encode("utf-8")
         elif fmt == "json":
-            written.append((out / "questionnaire.json", json_text(tool.to_dict()).encode("utf-8")))
-            written.append((out / "questionnaire.schema.json", json_text(tool_schema()).encode()))
-            written.append((out / "answers.schema.json", json_text(answers_schema()).encode()))
+            files["questionnaire.json"] = json_text(tool.to_dict()).encode("utf-8")
+            files["questionnaire.schema.json"] = json_text(tool_schema()).encode("utf-8")
+            files["answers.schema.json"] = json_text(answers_schema()).encode("utf-8")
         else:
-            written.append((out / "questionnaire.pdf", render_pdf(tool)))
-    for path, data in written:  # everything rendered before anything is written
-        write_bytes_atomic(path, data)
-    return [path for path, _ in written]
+            files["questionnaire.pdf"] = render_pdf(tool)
+    return write_outputs(out, files)  # everything rendered before anything is written
 
 
 def write_report(
@@ -105,15 +86,15 @@ def write_report(
     answers_path: str = "",
 ) -> list[Path]:
     """Write the report of ``profile`` in ``formats`` to folder ``out``; return the paths."""
-    written: list[tuple[Path, bytes]] = []
+    files: dict[str, bytes] = {}
     for fmt in _check_formats(formats, REPORT_FORMATS):
         if fmt == "html":
             html = render_report_html(tool, profile, problems, answers_path)
-            written.append((out / "report.html", html.encode("utf-8")))
+            files["report.html"] = html.encode("utf-8")
         elif fmt == "md":
             md = render_report_markdown(tool, profile, problems, answers_path, "profile.svg")
-            written.append((out / "report.md", md.encode("utf-8")))
-            written.append((out / "profile.svg", coverage_chart(tool, profile).encode("utf-8")))
+            files["report.md"] = md.encode("utf-8")
+            files["profile.svg"] = coverage_chart(tool, profile).encode("utf-8")
         else:
             data = {
                 "profile": profile.to_dict(),
@@ -122,7 +103,5 @@ def write_report(
                     for p in problems
                 ],
             }
-            written.append((out / "profile.json", json_text(data).encode("utf-8")))
-    for path, data_bytes in written:
-        write_bytes_atomic(path, data_bytes)
-    return [path for path, _ in written]
+            files["profile.json"] = json_text(data).encode("utf-8")
+    return write_outputs(out, files)
