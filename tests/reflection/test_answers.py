@@ -138,7 +138,7 @@ def test_envelope_problems_are_all_reported(small_tool: ReflectionTool) -> None:
     [
         ('{"answers": {"a.toepassing": 1,}}', "f.json:1: geen geldige JSON: Expecting property name "
          "enclosed in double quotes; verwacht een antwoordbestand zoals de reflectietool het opslaat"),
-        ('{\n"answers": {"a.toepassing": NaN}}', "f.json:2: geen geldige JSON: NaN is not a JSON value; "
+        ('{\n"answers": {"a.toepassing": NaN}}', "f.json:2: geen geldige JSON: NaN; "
          "verwacht een antwoordbestand zoals de reflectietool het opslaat"),
         ("[1, 2]", "f.json: verwacht een JSON-object met 'tool' en 'answers', kreeg list"),
         ('{"tool": {}}', "f.json: verplicht veld 'answers' ontbreekt"),

@@ -101,9 +101,8 @@ def load_json(path: Path, shown: str | None = None) -> Any:
     except _ConstantError as exc:
         found = re.search(rf"(?<![\w\"]){re.escape(exc.name)}(?![\w\"])", text)
         line = text[: found.start()].count("\n") + 1 if found else None
-        detail = f"{exc.name} is not a JSON value"
-        raise AnswersFileError(
-            [Problem(name, line, "reflect.answers.invalid_json", {"detail": detail})]
+        raise AnswersFileError(  # detail: just the token, the sentence is the catalogue's
+            [Problem(name, line, "reflect.answers.invalid_json", {"detail": exc.name})]
         ) from exc
 
 
