@@ -37,7 +37,7 @@ import pandas as pd
 from scipy import stats as sps
 
 from watwerkt.errors import ConvergenceWarning, WatwerktError
-from watwerkt.stats._batch_tau2 import _bisect
+from watwerkt.stats._batch_tau2 import _bisect, _grid_at
 from watwerkt.stats._validation import check_level, check_option
 from watwerkt.stats.batch import meta_analysis_batch
 from watwerkt.stats.bias import (
@@ -49,7 +49,14 @@ from watwerkt.stats.bias import (
     trim_and_fill,
 )
 from watwerkt.stats.pool import TESTS, MetaResult, check_control
-from watwerkt.stats.tau2 import METHODS, FitControl
+from watwerkt.stats.tau2 import (
+    _GRID_POINTS,
+    _MAD_CONSTANT,
+    _SCORE_RTOL,
+    _SCORING_STEPS,
+    METHODS,
+    FitControl,
+)
 
 __all__ = ["egger_test_batch", "trim_and_fill_batch"]
 
@@ -60,11 +67,6 @@ BoolArray = npt.NDArray[np.bool_]
 #: τ² estimators with a vectorised form here; the others use the single fit per group.
 EGGER_BATCH_METHODS: Final = frozenset({"FE", "DL", "ML", "REML"})
 _EPS: Final = float(np.finfo(float).eps)
-#: As :mod:`watwerkt.stats.tau2`: scoring steps, score tolerance, grid points.
-_SCORING_STEPS: Final = 50
-_SCORE_RTOL: Final = 1e-10
-_GRID_POINTS: Final = 160
-_MAD_CONSTANT: Final = 1.4826
 #: Padded blocks: a group joins the current block while its size is at most
 #: this factor times the block's smallest size.
 _PAD_RATIO: Final = 1.5
@@ -365,12 +367,8 @@ def _grid(b: _Block, found: FloatArray, con: FitControl) -> FloatArray:
     hi = np.maximum.reduce([upper, 10.0 * found, 10.0 * var, scale])
     lo = 1e-8 * scale
     log_ratio = np.log(hi / lo)
-    r = np.arange(1, _GRID_POINTS)[:, None]
-    taus = np.empty((_GRID_POINTS + 1, k.size))
-    taus[0] = 0.0
-    taus[1:_GRID_POINTS] = lo[None, :] * np.exp((r - 1) / (_GRID_POINTS - 1) * log_ratio[None, :])
-    taus[_GRID_POINTS] = lo * np.exp(log_ratio)
-    return taus
+    rows = np.arange(_GRID_POINTS + 1)[:, None]
+    return _grid_at(rows, lo[None, :], log_ratio[None, :])
 
 
 def _grid_scores(reml: bool, b: _Block, taus: FloatArray) -> FloatArray:

@@ -23,6 +23,16 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 
+# The single fit's constants: the batch path must follow exactly the same rules.
+from watwerkt.stats.tau2 import (
+    _CERTIFY_RTOL,
+    _GRID_POINTS,
+    _GRID_STRIDES,
+    _MAD_CONSTANT,
+    _SCORE_RTOL,
+    _SCORING_STEPS,
+)
+
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
@@ -34,23 +44,9 @@ _ROOT_RTOL = 1e-14
 #: Iterative kernels compact their working arrays at every finish below this
 #: many unfinished meta-analyses (copies are then cheaper than masked work).
 _COMPACT_BELOW = 4096
-#: Points of the log-spaced grid on which ML/REML look for other local maxima
-#: (the single fit's ``tau2._GRID_POINTS``).
-_GRID_POINTS = 160
-#: The score is evaluated for every column at every ``_GRID_STRIDES[0]``-th grid
-#: point; inside a cell whose bounds leave a sign change possible, at the next
-#: stride, and so on down to 1 (as tau2.py's ``_GRID_STRIDES``).
-_GRID_STRIDES = (32, 16, 8, 4, 2, 1)
-#: Relative margin by which a cell's score bound must exclude 0 (rounding noise).
-_CERTIFY_RTOL = 1e-9
-#: A score within this fraction of its terms' size is zero (``tau2._SCORE_RTOL``).
-_SCORE_RTOL = 1e-10
 #: ML/REML finish the last this-many unfinished meta-analyses one by one in
 #: plain floats (cheaper than numpy calls on tiny arrays).
 _SCALAR_TAIL = 2
-#: Fisher scoring steps before a still-running column is finished by bracketing
-#: the root of the score (the single fit's ``tau2._SCORING_STEPS``).
-_SCORING_STEPS = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -1189,11 +1185,11 @@ def tau2_upper(y: FloatArray, tau2_max: float) -> FloatArray:
     """
     span = y.max(axis=0) - y.min(axis=0)
     out = np.full(y.shape[1], float(tau2_max))
-    need = np.flatnonzero(~(10.0 * (1.4826 * 1.001 * span) ** 2 < tau2_max))
+    need = np.flatnonzero(~(10.0 * (_MAD_CONSTANT * 1.001 * span) ** 2 < tau2_max))
     if need.size:
         ys = y if need.size == y.shape[1] else y[:, need]
         med = median0(ys)
-        mad = 1.4826 * median0(np.abs(ys - med[None, :]))
+        mad = _MAD_CONSTANT * median0(np.abs(ys - med[None, :]))
         out[need] = np.maximum(tau2_max, 10.0 * mad**2)
     return out
 
