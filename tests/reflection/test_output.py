@@ -100,7 +100,7 @@ def test_form_makes_no_network_reference(recidive_tool: ReflectionTool) -> None:
 def test_markdown_escapes_untrusted_text(recidive_tool: ReflectionTool) -> None:
     md = render_markdown(_evil_tool(recidive_tool))
     assert EVIL not in md
-    assert "&lt;img src=x onerror=alert(1)&gt;" in md
+    assert "\\<img src=x onerror=alert(1)\\>" in md
     assert "\\[x\\](javascript:alert(1))" in md
 
 

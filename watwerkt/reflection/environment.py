@@ -2,48 +2,35 @@
 
 Every string from dossier.yaml or an answers file is untrusted. HTML and SVG
 templates are rendered with autoescape on (always, whatever the file name);
-Markdown templates pass untrusted text through :func:`md_escape`, so an
-answer cannot smuggle HTML or Markdown links into a document that a
-Markdown viewer later turns into HTML.
+Markdown templates pass untrusted text through :func:`md_escape`
+(:func:`watwerkt.render.escaping.markdown_escape`, the escaping the dossier
+documents use), so an answer cannot smuggle HTML or Markdown links into a
+document that a Markdown viewer later turns into HTML.
 """
 
 from __future__ import annotations
 
 import functools
-import html
-import re
 from importlib import resources
 from typing import Any
 
 import jinja2
 
 from watwerkt.messages import message
+from watwerkt.render.escaping import markdown_escape
 
 __all__ = ["html_environment", "markdown_environment", "md_escape", "static_text", "translator"]
 
-_MD_INLINE = re.compile(r"([\\`*_\[\]|])")
-_MD_LINE_START = re.compile(r"^(\s*)([#+>-])")
-_MD_ORDERED = re.compile(r"^(\s*\d+)([.)])")
-
 
 def md_escape(text: object) -> str:
-    r"""Return ``text`` safe as one line of Markdown.
-
-    HTML characters become entities (no raw HTML reaches a Markdown viewer),
-    the characters that start emphasis, code, links, images or table cells
-    are backslash-escaped, a line-start marker (heading, list, quote) is
-    escaped, and line breaks become spaces.
+    r"""Return ``text`` safe as one line of Markdown (the dossier's own escaping, for any value).
 
     >>> md_escape("<img src=x onerror=alert(1)> *bold* [link](http://x)")
-    '&lt;img src=x onerror=alert(1)&gt; \\*bold\\* \\[link\\](http://x)'
-    >>> md_escape("# kop")
-    '\\# kop'
+    '\\<img src=x onerror=alert(1)\\> \\*bold\\* \\[link\\](http://x)'
+    >>> md_escape("# kop"), md_escape(3)
+    ('\\# kop', '3')
     """
-    escaped = html.escape(str(text), quote=False)
-    escaped = " ".join(escaped.splitlines())
-    escaped = _MD_INLINE.sub(r"\\\1", escaped)
-    escaped = _MD_LINE_START.sub(r"\1\\\2", escaped)
-    return _MD_ORDERED.sub(r"\1\\\2", escaped)
+    return markdown_escape(str(text))
 
 
 def translator(lang: str) -> Any:
