@@ -1462,7 +1462,6 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "en": "{function}(): {argument} has more than one row for the same principle and "
         "outcome, at position(s) {positions}",
     },
-    "render.plot.interval": {"nl": "[{lower}; {upper}]", "en": "[{lower}, {upper}]"},
     "render.plot.one_study": {"nl": "1 studie", "en": "1 study"},
     "render.plot.n_studies": {"nl": "{n} studies", "en": "{n} studies"},
     "render.plot.forest.title": {"nl": "Forest plot", "en": "Forest plot"},

@@ -37,7 +37,7 @@ __all__ = [
 
 #: Shown where a number is not available.
 MISSING = "–"
-#: The minus sign (U+2212), as in the plots (:mod:`watwerkt.render.plots.style`).
+#: The minus sign (U+2212), in prose and plots alike.
 MINUS = "\u2212"
 
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
@@ -91,18 +91,19 @@ def fmt_int(value: int | None, lang: str) -> str:
     return str(format_decimal(value, format="#,##0", locale=_locale(lang)))
 
 
-def fmt_percent(percent: float | None, lang: str) -> str:
-    """Return a value given in percent (e.g. I² = 62.3) as ``62%``.
+def fmt_percent(percent: float | None, lang: str, digits: int = 0) -> str:
+    """Return a value given in percent (e.g. I² = 62.3) as ``62%``, with ``digits`` decimals.
 
     Examples
     --------
-    >>> fmt_percent(62.3, "nl"), fmt_percent(None, "nl")
-    ('62%', '–')
+    >>> fmt_percent(62.3, "nl"), fmt_percent(5.06, "nl", 1), fmt_percent(None, "nl")
+    ('62%', '5,1%', '–')
     """
     if not _ok(percent):
         return MISSING
     assert percent is not None  # noqa: S101 - narrowed by _ok for mypy
-    return str(format_percent(percent / 100.0, format="#,##0%", locale=_locale(lang)))
+    pattern = "#,##0." + "0" * digits + "%" if digits > 0 else "#,##0%"
+    return str(format_percent(percent / 100.0, format=pattern, locale=_locale(lang)))
 
 
 def fmt_interval(lower: float | None, upper: float | None, lang: str, digits: int = 2) -> str:

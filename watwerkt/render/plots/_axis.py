@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from matplotlib.ticker import MaxNLocator
 
-from watwerkt.render.plots.style import format_number
+from watwerkt.numbers import fmt_number, resolve
 
 #: Mantissas tried for ratio (exponentiated) axes, from sparse to dense.
 _RATIO_STEPS: tuple[tuple[float, ...], ...] = ((1.0,), (1.0, 5.0), (1.0, 2.0, 5.0),
@@ -55,8 +55,9 @@ def ratio_ticks(lower: float, upper: float) -> list[float]:
 
 def tick_labels(ticks: Sequence[float], lang: str | None, *, exponentiate: bool) -> list[str]:
     """Return tick labels, exponentiated for ratio scales, in the language's notation."""
+    lang_ = resolve(lang)
     if exponentiate:  # each ratio with its own decimals: 0.1, 0.5, 1, 2
         shown = [math.exp(t) for t in ticks]
-        return [format_number(v, lang, digits_for([v])) for v in shown]
+        return [fmt_number(v, lang_, digits_for([v])) for v in shown]
     digits = digits_for(ticks)
-    return [format_number(v, lang, digits) for v in ticks]
+    return [fmt_number(v, lang_, digits) for v in ticks]

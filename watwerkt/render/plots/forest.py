@@ -24,15 +24,13 @@ from matplotlib.transforms import Affine2D, Transform, blended_transform_factory
 
 from watwerkt.errors import InputError
 from watwerkt.messages import message
+from watwerkt.numbers import fmt_interval, fmt_number, fmt_percent
 from watwerkt.render.plots._axis import linear_ticks, ratio_ticks, tick_labels
 from watwerkt.render.plots._checks import as_floats, check_not_empty, positions_text
 from watwerkt.render.plots.style import (
     FONT_SIZE,
     ROLE,
     count_studies,
-    format_interval,
-    format_number,
-    format_percent,
     plot_style,
     resolve_language,
     text_width,
@@ -181,9 +179,9 @@ def forest_plot(
     level_text = f"{level * 100:g}"
 
     def est_texts(estimate: float, lower: float, upper: float) -> dict[str, str]:
-        interval = format_interval(show(lower), show(upper), lang_, digits)
+        interval = fmt_interval(show(lower), show(upper), lang_, digits)
         left, right = interval.split(" ", 1)
-        return {"est": format_number(show(estimate), lang_, digits), "lo": left, "hi": right}
+        return {"est": fmt_number(show(estimate), lang_, digits), "lo": left, "hi": right}
 
     lines: list[_Line] = []
     header = _Line("header", [message("render.plot.forest.study", lang_)], _ROW + 4)
@@ -202,7 +200,7 @@ def forest_plot(
                          indent=indent)
             line.texts = est_texts(row.estimate, row.ci_lower, row.ci_upper)
             if row.weight is not None:
-                line.texts["weight"] = format_percent(row.weight, lang_)
+                line.texts["weight"] = fmt_percent(row.weight, lang_, 1)
             lines.append(line)
         sub = subgroup_summaries.get(name) if name is not None else None
         if sub is not None:
@@ -528,9 +526,9 @@ def _alt(
         message(
             "render.plot.forest.alt", lang, studies=count_studies(len(rows), lang),
             effect=effect_label, level=level_text,
-            null=format_number(show(null_value), lang, digits),
-            low=format_number(min(estimates), lang, digits),
-            high=format_number(max(estimates), lang, digits),
+            null=fmt_number(show(null_value), lang, digits),
+            low=fmt_number(min(estimates), lang, digits),
+            high=fmt_number(max(estimates), lang, digits),
         )
     ]
     names = [g for g in groups if g is not None]
@@ -542,8 +540,8 @@ def _alt(
                 described.append(name)
             else:
                 described.append(
-                    f"{name} {format_number(show(sub.estimate), lang, digits)} "
-                    f"{format_interval(show(sub.ci_lower), show(sub.ci_upper), lang, digits)}"
+                    f"{name} {fmt_number(show(sub.estimate), lang, digits)} "
+                    f"{fmt_interval(show(sub.ci_lower), show(sub.ci_upper), lang, digits)}"
                 )
         parts.append(message("render.plot.forest.alt_subgroups", lang, n=len(names),
                              names="; ".join(described)))
@@ -551,14 +549,14 @@ def _alt(
         parts.append(message(
             "render.plot.forest.alt_pooled", lang,
             label=summary.label or message("render.plot.forest.pooled", lang),
-            estimate=format_number(show(summary.estimate), lang, digits),
-            interval=format_interval(show(summary.ci_lower), show(summary.ci_upper), lang,
+            estimate=fmt_number(show(summary.estimate), lang, digits),
+            interval=fmt_interval(show(summary.ci_lower), show(summary.ci_upper), lang,
                                      digits),
         ))
         if summary.pi_lower is not None and summary.pi_upper is not None:
             parts.append(message(
                 "render.plot.forest.alt_prediction", lang, level=level_text,
-                interval=format_interval(show(summary.pi_lower), show(summary.pi_upper), lang,
+                interval=fmt_interval(show(summary.pi_lower), show(summary.pi_upper), lang,
                                          digits),
             ))
     return " ".join(parts)

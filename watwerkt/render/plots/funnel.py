@@ -19,6 +19,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Polygon
 
 from watwerkt.messages import message
+from watwerkt.numbers import fmt_number
 from watwerkt.render.plots._axis import linear_ticks, ratio_ticks, tick_labels
 from watwerkt.render.plots._checks import (
     as_floats,
@@ -29,7 +30,6 @@ from watwerkt.render.plots._checks import (
 from watwerkt.render.plots.style import (
     ROLE,
     count_studies,
-    format_number,
     plot_style,
     resolve_language,
 )
@@ -119,9 +119,9 @@ def funnel_plot(
     alt = message(
         "render.plot.funnel.alt_centre" if estimate_label else "render.plot.funnel.alt", lang_,
         studies=count_studies(len(y), lang_), effect=effect_label,
-        se_min=format_number(float(se.min()), lang_, digits),
-        se_max=format_number(float(se.max()), lang_, digits),
-        estimate=format_number(show(centre), lang_, digits), label=centre_label,
+        se_min=fmt_number(float(se.min()), lang_, digits),
+        se_max=fmt_number(float(se.max()), lang_, digits),
+        estimate=fmt_number(show(centre), lang_, digits), label=centre_label,
     )
     if len(fy):
         alt += " " + message("render.plot.funnel.alt_filled", lang_,

@@ -9,13 +9,12 @@ certain" and "less certain" differ in hue *and* lightness (blue/orange is the
 contrast colour-blind readers keep), and "not graded" is neutral grey. No plot
 relies on colour alone: direction is a marker shape, and every number is text.
 
-Numbers are formatted by :func:`format_number` only, with the language's
-decimal separator (``nl``: comma) and a true minus sign.
+Numbers are formatted by :mod:`watwerkt.numbers`, as in the prose: the
+language's decimal separator (``nl``: comma) and a true minus sign.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -33,9 +32,6 @@ __all__ = [
     "OKABE_ITO",
     "ROLE",
     "count_studies",
-    "format_interval",
-    "format_number",
-    "format_percent",
     "plot_style",
     "resolve_language",
     "text_width",
@@ -105,8 +101,6 @@ _RC: Final[Any] = {
     "svg.image_inline": True,
 }
 
-_DECIMAL: Final[dict[Language, str]] = {"nl": ",", "en": "."}
-_MINUS: Final[str] = "\u2212"
 _TEXT_TO_PATH = TextToPath()
 
 
@@ -132,54 +126,6 @@ def resolve_language(lang: str | None) -> Language:
     if lang == "en":
         return "en"
     return get_language()
-
-
-def format_number(value: float, lang: str | None = None, digits: int = 2) -> str:
-    """Return ``value`` with ``digits`` decimals in the language's notation.
-
-    Examples
-    --------
-    >>> format_number(-0.3412, "nl"), format_number(-0.3412, "en", 3)
-    ('−0,34', '−0.341')
-    >>> format_number(-0.001, "nl"), format_number(float("inf"), "en")
-    ('0,00', '∞')
-    """
-    if math.isnan(value):
-        return "NaN"
-    if math.isinf(value):
-        return "∞" if value > 0 else _MINUS + "∞"
-    text = f"{value:.{digits}f}"
-    if text.startswith("-") and float(text) == 0:
-        text = text[1:]
-    lang_ = resolve_language(lang)
-    return text.replace("-", _MINUS).replace(".", _DECIMAL[lang_])
-
-
-def format_interval(lower: float, upper: float, lang: str | None = None, digits: int = 2) -> str:
-    """Return an interval as ``[a; b]`` (nl) or ``[a, b]`` (en).
-
-    Examples
-    --------
-    >>> format_interval(0.2, 0.48, "nl"), format_interval(0.2, 0.48, "en")
-    ('[0,20; 0,48]', '[0.20, 0.48]')
-    """
-    return message(
-        "render.plot.interval",
-        resolve_language(lang),
-        lower=format_number(lower, lang, digits),
-        upper=format_number(upper, lang, digits),
-    )
-
-
-def format_percent(value: float, lang: str | None = None, digits: int = 1) -> str:
-    """Return a percentage such as ``12,3%`` (nl) or ``12.3%`` (en).
-
-    Examples
-    --------
-    >>> format_percent(12.345, "nl")
-    '12,3%'
-    """
-    return format_number(value, lang, digits) + "%"
 
 
 def count_studies(n: int, lang: str | None = None) -> str:
