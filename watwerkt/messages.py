@@ -1352,6 +1352,17 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
     },
     "synthesis.direction.mixed": {"nl": "wisselend", "en": "mixed"},
     "synthesis.direction.none": {"nl": "geen gegevens", "en": "no data"},
+    "synthesis.summary.line": {
+        "nl": "{cell}: k = {k}, schatting {effect}, zekerheid {level}",
+        "en": "{cell}: k = {k}, estimate {effect}, certainty {level}",
+    },
+    "synthesis.summary.empty": {"nl": "{cell}: k = 0", "en": "{cell}: k = 0"},
+    "synthesis.summary.overall": {"nl": "(alle elementen)", "en": "(overall)"},
+    "synthesis.summary.level.high": {"nl": "hoog", "en": "high"},
+    "synthesis.summary.level.moderate": {"nl": "redelijk", "en": "moderate"},
+    "synthesis.summary.level.low": {"nl": "laag", "en": "low"},
+    "synthesis.summary.level.very_low": {"nl": "zeer laag", "en": "very low"},
+    "synthesis.summary.level.none": {"nl": "-", "en": "-"},
     "build.claim_warning": {"nl": "waarschuwing: {detail}", "en": "warning: {detail}"},
     "build.claims_written": {
         "nl": "{count} claims gecontroleerd ({differ} met een waarschuwing), "

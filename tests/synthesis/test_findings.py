@@ -316,13 +316,24 @@ def test_effect_sizes_of_one_study_only_are_flagged() -> None:
 
 
 def test_summary_has_one_line_per_finding(constructed: Synthesis) -> None:
-    lines = constructed.summary().splitlines()
+    lines = constructed.summary("en").splitlines()
     assert len(lines) == len(constructed.findings)
     f = constructed.finding("contact", "welzijn")
-    assert lines[1] == (
-        f"contact x welzijn: k = 3, estimate {f.estimate:.3f} [{f.ci_lower:.3f}; "
-        f"{f.ci_upper:.3f}], certainty {f.certainty.level.value if f.certainty else '-'}"
+    assert f.certainty is not None
+    # the numbers from an independent fit of studies a, b, c (as the test above)
+    res = meta_analysis([0.50, 0.10, 0.35], [0.04, 0.02, 0.05])
+    words = {"high": ("high", "hoog"), "moderate": ("moderate", "redelijk"),
+             "low": ("low", "laag"), "very_low": ("very low", "zeer laag")}  # fmt: skip
+    en, nl = words[f.certainty.level.value]
+    interval = (res.estimate, res.ci_lower, res.ci_upper)
+    line_en = "contact x welzijn: k = 3, estimate {:.3f} [{:.3f}, {:.3f}], certainty ".format(
+        *interval
     )
+    assert lines[1] == (line_en + en).replace("-", "\u2212")
+    line_nl = "contact x welzijn: k = 3, schatting {:.3f} [{:.3f}; {:.3f}], zekerheid ".format(
+        *interval
+    ).replace(".", ",")
+    assert constructed.summary("nl").splitlines()[1] == (line_nl + nl).replace("-", "\u2212")
 
 
 def test_a_failed_three_level_fit_is_noted_not_fatal(monkeypatch: pytest.MonkeyPatch) -> None:

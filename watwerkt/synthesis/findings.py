@@ -60,6 +60,7 @@ import pandas as pd
 from scipy import stats as sps
 
 from watwerkt.errors import WatwerktError
+from watwerkt.messages import message
 from watwerkt.model import (
     DesiredDirection,
     Dossier,
@@ -72,6 +73,7 @@ from watwerkt.model import (
     Sensitivity,
     UnusedRow,
 )
+from watwerkt.numbers import fmt_effect, resolve
 from watwerkt.stats import (
     meta_analysis_batch,
     multilevel_meta_analysis,
@@ -133,18 +135,26 @@ class Synthesis:
         """Return one row per finding (see :func:`findings_frame`)."""
         return findings_frame(self.findings)
 
-    def summary(self) -> str:
-        """Return one plain line per finding: cell, k, estimate with CI, certainty."""
+    def summary(self, lang: str | None = None) -> str:
+        """Return one line per finding in ``lang``: cell, k, estimate with CI, certainty."""
+        language = resolve(lang)
         lines = []
         for f in self.findings:
-            cell = f"{f.principle or '(overall)'} x {f.outcome}"
+            principle = f.principle or message("synthesis.summary.overall", language)
+            cell = f"{principle} x {f.outcome}"
             if f.estimate is None or f.ci_lower is None or f.ci_upper is None:
-                lines.append(f"{cell}: k = 0")
+                lines.append(message("synthesis.summary.empty", language, cell=cell))
                 continue
-            level = f.certainty.level.value if f.certainty else "-"
+            level = f.certainty.level.value if f.certainty else "none"
             lines.append(
-                f"{cell}: k = {f.k}, estimate {f.estimate:.3f} "
-                f"[{f.ci_lower:.3f}; {f.ci_upper:.3f}], certainty {level}"
+                message(
+                    "synthesis.summary.line",
+                    language,
+                    cell=cell,
+                    k=f.k,
+                    effect=fmt_effect(f.estimate, f.ci_lower, f.ci_upper, language, digits=3),
+                    level=message(f"synthesis.summary.level.{level}", language),
+                )
             )
         return "\n".join(lines)
 
