@@ -516,11 +516,8 @@ def _egger_eligible(
     """Return the groups the vectorised path takes: valid input, k ≥ 3, √v not constant."""
     if method not in EGGER_BATCH_METHODS or (method == "FE" and test == "knha") or not n.size:
         return np.zeros(n.size, dtype=bool)
-    ok = n >= 3
-    bad = ~(np.isfinite(y) & np.isfinite(v) & (v > 0))
-    codes = np.repeat(np.arange(n.size), n)
-    ok &= np.bincount(codes[bad], minlength=n.size) == 0
-    s = np.sqrt(np.where(bad, 1.0, v))
+    ok = _valid_groups(y, v, n, 3)
+    s = np.sqrt(np.where(np.isfinite(v) & (v > 0), v, 1.0))
     nz = n > 0
     smax = np.full(n.size, -np.inf)
     smin = np.full(n.size, np.inf)
@@ -808,7 +805,6 @@ def _missing_studies(
     ranks[order] = np.arange(order.size) - group_start + 1
     signed = np.sign(centred) * ranks
     k = k_all[live].astype(float)
-    nan = np.full(live.size, np.nan)
     defined = np.ones(live.size, dtype=bool)
     if estimator == "R0":
         neg = np.zeros(m)
@@ -836,7 +832,6 @@ def _missing_studies(
             se = 4 * _nan_sqrt(var_sr) / (2 * k - 1)
         else:
             se = 2 * _nan_sqrt(var_sr) / _nan_sqrt((k - 0.5) ** 2 - k0 * (2 * k - k0 - 1))
-    del nan
     return k0, se, defined
 
 
