@@ -182,7 +182,7 @@ def _study_rows(
                 design=code_label("design", study.design.value, ctx.lang) if study else MISSING,
                 n=fmt_int(n, ctx.lang),
                 effect=ctx.effect(e.yi, e.yi - half, e.yi + half),
-                weight=MISSING if w is None else fmt_number(w, ctx.lang, 1) + "%",
+                weight=fmt_percent(w, ctx.lang, 1),
             )
         )
     return tuple(rows)
