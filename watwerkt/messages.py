@@ -2987,5 +2987,17 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "nl": "PDF maken vraagt WeasyPrint: pip install 'watwerkt[pdf]'",
         "en": "making a PDF needs WeasyPrint: pip install 'watwerkt[pdf]'",
     },
+    # -- reflect: Profile.summary()
+    "reflect.summary.principle": {
+        "nl": "{id}: {coverage}, {answered}/{items} beantwoord{gap}",
+        "en": "{id}: {coverage}, {answered}/{items} answered{gap}",
+    },
+    "reflect.summary.gap": {"nl": " (verbeterpunt)", "en": " (gap)"},
+    "reflect.summary.quickscan": {"nl": "QuickScan: {level}", "en": "QuickScan: {level}"},
+    "reflect.summary.no_level": {"nl": "geen niveau", "en": "no level"},
+    "reflect.summary.partial": {
+        "nl": "onvolledig: {missing} ontbrekend, {invalid} ongeldig, {unknown} onbekend",
+        "en": "partial: {missing} missing, {invalid} invalid, {unknown} unknown",
+    },
     # (end of reflection messages)
 }

@@ -212,3 +212,18 @@ def test_blank_open_answer_is_left_out(small_tool: ReflectionTool) -> None:
     by_id = {p.id: p for p in profile.principles}
     assert by_id["a"].practice == ()
     assert by_id["b"].practice == ("\u00a0ja",)
+
+
+def test_profile_summary_in_both_languages(small_tool: ReflectionTool) -> None:
+    profile = score(small_tool, {"a.toepassing": 2, "a.bewust": 3, "b.toepassing": 0, "x.y": 1})
+    # a: (2 + 3) / 2 = 2.5 of 3 -> 83%; b: 0 of 3 -> 0%, below "grotendeels" -> a gap;
+    # missing: 6 closed principle items + 11 QuickScan items - 3 answered = 14; x.y unknown
+    assert profile.summary("nl").splitlines() == [
+        "a: 83%, 2/2 beantwoord",
+        "b: 0%, 1/2 beantwoord (verbeterpunt)",
+        "c: –, 0/2 beantwoord",
+        "QuickScan: geen niveau",
+        "onvolledig: 14 ontbrekend, 0 ongeldig, 1 onbekend",
+    ]
+    assert profile.summary("en").splitlines()[1] == "b: 0%, 1/2 answered (gap)"
+    assert profile.summary("en").splitlines()[-1] == "partial: 14 missing, 0 invalid, 1 unknown"

@@ -14,6 +14,7 @@ from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
 
+from watwerkt.messages import message
 from watwerkt.model import CertaintyLevel, RecognitionLevel
 
 __all__ = [
@@ -306,18 +307,34 @@ class Profile(_Frozen):
     n_unknown: int = Field(default=0, description="Answers to item ids the tool does not know.")
     partial: bool = Field(default=False, description="Missing, invalid, unknown or foreign.")
 
-    def summary(self) -> str:
-        """Return one plain line per principle: coverage and whether it is a gap."""
-        lines = []
-        for p in self.principles:
-            cov = "-" if p.coverage is None else f"{p.coverage:.0f}%"
-            mark = " (gap)" if p.gap else ""
-            lines.append(f"{p.id}: {cov}, {p.n_answered}/{p.n_items} answered{mark}")
-        level = self.quickscan.level.value if self.quickscan.level else "-"
-        lines.append(f"quickscan: {level}")
+    def summary(self, lang: str | None = None) -> str:
+        """Return one plain line per principle (coverage, gap), the QuickScan level, gaps."""
+        from watwerkt.reflection.chart import percent  # chart imports this module
+
+        lines = [
+            message(
+                "reflect.summary.principle",
+                lang,
+                id=p.id,
+                coverage=percent(p.coverage),
+                answered=p.n_answered,
+                items=p.n_items,
+                gap=message("reflect.summary.gap", lang) if p.gap else "",
+            )
+            for p in self.principles
+        ]
+        level = self.quickscan.level
+        key = f"reflect.level.{level.value}" if level else "reflect.summary.no_level"
+        shown = message(key, lang)
+        lines.append(message("reflect.summary.quickscan", lang, level=shown))
         if self.partial:
             lines.append(
-                f"partial: {self.n_missing} missing, {self.n_invalid} invalid, "
-                f"{self.n_unknown} unknown"
+                message(
+                    "reflect.summary.partial",
+                    lang,
+                    missing=self.n_missing,
+                    invalid=self.n_invalid,
+                    unknown=self.n_unknown,
+                )
             )
         return "\n".join(lines)
