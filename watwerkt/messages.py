@@ -2313,6 +2313,10 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "nl": "{path} ligt buiten de uitvoermap {out}; er is niets geschreven",
         "en": "{path} lies outside the output folder {out}; nothing was written",
     },
+    "render.build.out_not_a_folder": {
+        "nl": "uitvoermap {out} kan niet worden gemaakt: {detail}; er is niets geschreven",
+        "en": "output folder {out} cannot be created: {detail}; nothing was written",
+    },
     # -- (end of dossier rendering keys)
     # -- forest plot of a principle with/without, funnel centre after trim-and-fill
     "render.forest.contrast.with_heading": {

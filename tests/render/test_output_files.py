@@ -54,3 +54,13 @@ def test_hostile_principle_id_gives_a_safe_figure_file(tmp_path: Path) -> None:
     root = (tmp_path / "out").resolve()
     assert all(p.resolve().is_relative_to(root) for p in written)
     assert not (tmp_path / "x").exists()
+
+
+def test_a_file_in_the_way_of_the_output_folder_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "afile"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(OutsideOutputError) as caught:
+        write_outputs(blocker / "sub", {"index.html": b"x"})
+    assert str(caught.value).startswith(f"uitvoermap {blocker / 'sub'} kan niet worden gemaakt:")
+    assert caught.value.__cause__ is not None
+    assert blocker.read_text(encoding="utf-8") == "not a folder"

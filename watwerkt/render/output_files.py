@@ -69,7 +69,12 @@ def write_outputs(out: Path, files: Mapping[str, bytes]) -> list[Path]:
     anything, when a relative path is absolute or leads outside ``out`` (``..``,
     a symlink out).
     """
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError) as exc:  # a file where a folder must be
+        raise OutsideOutputError(
+            "render.build.out_not_a_folder", out=str(out), detail=exc.strerror
+        ) from exc
     root = out.resolve()
     targets: list[Path] = []
     for relative in files:
